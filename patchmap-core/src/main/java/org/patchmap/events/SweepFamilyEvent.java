@@ -1,0 +1,95 @@
+package org.patchmap.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code patchmap.sweeps}: the long-square family of one cell, keyed by {@link #cellId}.
+ * Published by ingest-service, consumed by feature-service. The traces themselves are in
+ * MongoDB GridFS ({@link #traces}); the event only points at them, so it stays a few kB.
+ *
+ * @param schemaVersion  {@value #SCHEMA_VERSION}
+ * @param cellId         stable cell id ({@link CellIds})
+ * @param provenance     where the file comes from
+ * @param inputDigest    digest of the source file plus family index: consumers upsert by (cellId, inputDigest)
+ * @param samplingRateHz sampling rate of every sweep of the family
+ * @param window         the long-square epoch, seconds from sweep start
+ * @param sweeps         the family, in stimulus-amplitude order
+ * @param flags          family flags: "pre_pulse", "few_sweeps", "low_sampling_rate"
+ * @param traces         GridFS reference to the voltage and current traces
+ * @param extractedAt    when the family was extracted
+ */
+public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
+                               double samplingRateHz, Window window, List<SweepSummary> sweeps,
+                               List<String> flags, TraceRef traces, Instant extractedAt) {
+    public static final int SCHEMA_VERSION = 1;
+    private static final String EVENT = Topics.SWEEPS;
+
+    public SweepFamilyEvent {
+        Require.schema(EVENT, schemaVersion, SCHEMA_VERSION);
+        Require.text(EVENT, "cellId", cellId);
+        Require.present(EVENT, "provenance", provenance);
+        Require.text(EVENT, "inputDigest", inputDigest);
+        Require.positiveFinite(EVENT, "samplingRateHz", samplingRateHz);
+        Require.present(EVENT, "window", window);
+        sweeps = List.copyOf(Require.nonEmpty(EVENT, "sweeps", sweeps));
+        flags = flags == null ? List.of() : List.copyOf(flags);
+        Require.present(EVENT, "traces", traces);
+        if (traces.sweepCount() != sweeps.size()) {
+            throw new InvalidEventException(EVENT + ": traces hold " + traces.sweepCount() + " sweeps but the event lists "
+                    + sweeps.size());
+        }
+        Require.present(EVENT, "extractedAt", extractedAt);
+    }
+
+    /**
+     * The long-square epoch.
+     *
+     * @param startS epoch start, s from sweep start
+     * @param endS   epoch end, s from sweep start
+     */
+    public record Window(double startS, double endS) {
+        public Window {
+            if (!(Double.isFinite(startS) && Double.isFinite(endS) && startS >= 0 && endS > startS)) {
+                throw new InvalidEventException(EVENT + ": window [" + startS + ", " + endS + "] s is not a valid interval");
+            }
+        }
+    }
+
+    /**
+     * One sweep of the family.
+     *
+     * @param sweepNumber the file's own sweep number
+     * @param amplitudePa stimulus amplitude relative to holding, pA (0.1 pA resolution)
+     * @param flags       sweep flags, e.g. "pre_pulse"
+     */
+    public record SweepSummary(int sweepNumber, double amplitudePa, List<String> flags) {
+        public SweepSummary {
+            if (!Double.isFinite(amplitudePa)) {
+                throw new InvalidEventException(EVENT + ": sweep " + sweepNumber + " has a non-finite amplitude");
+            }
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+    }
+
+    /**
+     * Claim-check reference to the traces in GridFS.
+     *
+     * @param bucket     GridFS bucket name, "traces"
+     * @param fileId     GridFS file id (hex ObjectId)
+     * @param encoding   byte layout, see {@code org.patchmap.core.sweep.TraceCodec}
+     * @param sizeBytes  stored length in bytes
+     * @param sha256     SHA-256 of the stored bytes, hex
+     * @param sweepCount number of sweeps stored
+     */
+    public record TraceRef(String bucket, String fileId, String encoding, long sizeBytes, String sha256,
+                           int sweepCount) {
+        public TraceRef {
+            Require.text(EVENT, "traces.bucket", bucket);
+            Require.text(EVENT, "traces.fileId", fileId);
+            Require.text(EVENT, "traces.encoding", encoding);
+            Require.nonNegative(EVENT, "traces.sizeBytes", sizeBytes);
+            Require.text(EVENT, "traces.sha256", sha256);
+        }
+    }
+}
