@@ -1,0 +1,142 @@
+package org.patchmap.deploy.infra;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Apache Kafka broker (combined broker and controller, KRaft mode) in this JVM. Used by
+ * the tests and, in a JVM of its own, by the local stack. The log directory keeps the data:
+ * starting again on the same directory finds the topics and offsets it left.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Formats {@code logDir} if it is new, starts the broker and waits until it answers.
+     *
+     * @param port           client port (0 for a free one)
+     * @param controllerPort KRaft controller port (0 for a free one)
+     */
+    public static KafkaBroker start(Path logDir, int port, int controllerPort) {
+        int brokerPort = port == 0 ? FreePorts.find() : port;
+        int raftPort = controllerPort == 0 ? FreePorts.find() : controllerPort;
+        Properties props = config(logDir, brokerPort, raftPort);
+        format(logDir, props);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+        server.startup();
+        String bootstrap = "localhost:" + brokerPort;
+        awaitReady(bootstrap, Duration.ofSeconds(60));
+        return new KafkaBroker(server, bootstrap);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static Properties config(Path logDir, int port, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("num.partitions", "3");
+        p.put("auto.create.topics.enable", "true");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // The log cleaner's default 128 MB buffer is wasted on a laptop or a test JVM.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        p.put("message.max.bytes", String.valueOf(1024 * 1024));
+        return p;
+    }
+
+    /** StorageTool.execute, not main: main calls System.exit. A formatted directory is kept (restart). */
+    private static void format(Path logDir, Properties props) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(logDir);
+            Path configFile = logDir.resolveSibling(logDir.getFileName() + ".properties");
+            try (OutputStream out = Files.newOutputStream(configFile)) {
+                props.store(out, "PatchMap in-process Kafka broker");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int status = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
+                    "--config", configFile.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            if (status != 0) {
+                throw new IllegalStateException("Kafka storage format of " + logDir + " failed: "
+                        + output.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka log directory " + logDir, e);
+        }
+    }
+
+    private static void awaitReady(String bootstrap, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                    admin.listTopics().names().get(2, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka broker on " + bootstrap + " not ready after " + timeout, e);
+                    }
+                    sleep(100);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+}

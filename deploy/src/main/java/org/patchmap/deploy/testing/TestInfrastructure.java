@@ -1,0 +1,74 @@
+package org.patchmap.deploy.testing;
+
+import org.patchmap.deploy.infra.KafkaBroker;
+import org.patchmap.deploy.infra.MongoWireServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The real Kafka broker and MongoDB-wire server of a test run: started once per JVM, on free
+ * ports, on first use, and stopped when the JVM exits. Every test class of a module shares them;
+ * tests keep apart by using their own cell ids.
+ */
+public final class TestInfrastructure {
+    private static TestInfrastructure instance;
+    // Held so the level settings are not garbage-collected with their loggers.
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
+    private final KafkaBroker kafka;
+    private final MongoWireServer mongo;
+
+    private TestInfrastructure(KafkaBroker kafka, MongoWireServer mongo) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            quietKafkaLogs();
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("patchmap-test-kafka");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long t0 = System.nanoTime();
+            KafkaBroker kafka = KafkaBroker.start(dir.resolve("logs"), 0, 0);
+            MongoWireServer mongo = MongoWireServer.inMemory();
+            Logger.getLogger(TestInfrastructure.class.getName()).info(String.format(
+                    "test Kafka broker on %s and MongoDB-wire server on %s ready in %.1f s",
+                    kafka.bootstrapServers(), mongo.connectionString(), (System.nanoTime() - t0) / 1e9));
+            instance = new TestInfrastructure(kafka, mongo);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "patchmap-test-infrastructure-stop"));
+        }
+        return instance;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
+    private void stop() {
+        mongo.close();
+        kafka.close();
+    }
+
+    private static void quietKafkaLogs() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger", "org.apache.kafka.clients")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
+    }
+}
