@@ -1,6 +1,7 @@
 package org.patchmap.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,5 +44,40 @@ public record AssetEvent(int schemaVersion, String source, String fileKey, Prove
         }
         assetMetadata = assetMetadata == null ? Map.of() : Map.copyOf(assetMetadata);
         Require.present(EVENT, "publishedAt", publishedAt);
+    }
+
+    /**
+     * The event for one asset of a DANDI listing ({@code GET .../assets/{asset_id}/}): digest
+     * {@code sha2-256} when DANDI has computed it, else its {@code dandi-etag}; download URL the
+     * API's {@code /assets/{id}/download/} (it redirects to storage that serves Range requests).
+     */
+    public static AssetEvent fromDandi(String dandisetId, String version, String assetId, String path, long sizeBytes,
+                                       Map<String, Object> metadata, Instant now) {
+        Provenance provenance = Provenance.dandi(dandisetId, version, assetId, path);
+        return new AssetEvent(SCHEMA_VERSION, SOURCE_DANDI, CellIds.dandiFile(dandisetId, path), provenance,
+                sizeBytes, dandiDigest(assetId, metadata), dandiDownloadUrl(assetId, metadata), null, metadata, now);
+    }
+
+    private static String dandiDigest(String assetId, Map<String, Object> metadata) {
+        if (metadata.get("digest") instanceof Map<?, ?> digest) {
+            if (digest.get("dandi:sha2-256") instanceof String sha) {
+                return "sha2-256:" + sha;
+            }
+            if (digest.get("dandi:dandi-etag") instanceof String etag) {
+                return "dandi-etag:" + etag;
+            }
+        }
+        throw new InvalidEventException(EVENT + ": DANDI asset " + assetId + " has no sha2-256 or dandi-etag digest");
+    }
+
+    private static String dandiDownloadUrl(String assetId, Map<String, Object> metadata) {
+        if (metadata.get("contentUrl") instanceof List<?> urls) {
+            for (Object url : urls) {
+                if (url instanceof String u && u.endsWith("/assets/" + assetId + "/download/")) {
+                    return u;
+                }
+            }
+        }
+        return "https://api.dandiarchive.org/api/assets/" + assetId + "/download/";
     }
 }

@@ -63,4 +63,13 @@ public final class KafkaTestClient {
         }
         return found;
     }
+
+    /** The value of the first record with {@code key} on {@code topic}, or an AssertionError after the timeout. */
+    public static String awaitValue(String topic, String key, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = await(topic, r -> key.equals(r.key()), 1, timeout);
+        if (found.isEmpty()) {
+            throw new AssertionError("no record with key " + key + " on " + topic + " after " + timeout);
+        }
+        return found.get(0).value();
+    }
 }

@@ -1,0 +1,65 @@
+package org.patchmap.ingest.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.patchmap.events.AssetEvent;
+import org.patchmap.events.EventJson;
+
+import java.util.Optional;
+
+/**
+ * Collection {@code assets}: one entry per file key and digest ({@code _id = fileKey@digest}),
+ * so a new dandiset version that keeps a file's digest finds the file already known, and the
+ * same event processed twice leaves the same entry. Status {@code pending} until extraction
+ * (readers issue) records its outcome.
+ */
+@ApplicationScoped
+public class AssetLedger {
+    static final String COLLECTION = "assets";
+    public static final String PENDING = "pending";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    /** An asset as the ledger knows it. */
+    public record Entry(String id, String fileKey, String digest, String status) {
+    }
+
+    public Entry record(AssetEvent asset) {
+        String id = id(asset.fileKey(), asset.digest());
+        Optional<Entry> known = find(asset.fileKey(), asset.digest());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Document doc = Document.parse(EventJson.write(asset)).append("_id", id).append("status", PENDING);
+        collection().replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        return new Entry(id, asset.fileKey(), asset.digest(), PENDING);
+    }
+
+    public Optional<Entry> find(String fileKey, String digest) {
+        Document doc = collection().find(Filters.eq("_id", id(fileKey, digest))).first();
+        return Optional.ofNullable(doc).map(d -> new Entry(d.getString("_id"), d.getString("fileKey"),
+                d.getString("digest"), d.getString("status")));
+    }
+
+    public long count(String fileKey) {
+        return collection().countDocuments(Filters.eq("fileKey", fileKey));
+    }
+
+    private static String id(String fileKey, String digest) {
+        return fileKey + "@" + digest;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+}

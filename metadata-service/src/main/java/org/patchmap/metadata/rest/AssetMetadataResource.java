@@ -1,0 +1,29 @@
+package org.patchmap.metadata.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.bson.Document;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.patchmap.metadata.store.AssetMetadataStore;
+
+/** The DANDI metadata kept for a file. */
+@Path("/api/metadata")
+@Tag(name = "metadata", description = "Per-file metadata received on patchmap.assets")
+public class AssetMetadataResource {
+    @Inject
+    AssetMetadataStore store;
+
+    @GET
+    @Path("/{fileKey: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The DANDI asset metadata kept for a file key")
+    public Document metadata(@PathParam("fileKey") String fileKey) {
+        return store.find(fileKey).orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
+    }
+}

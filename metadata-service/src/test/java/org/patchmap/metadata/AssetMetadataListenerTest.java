@@ -1,0 +1,83 @@
+package org.patchmap.metadata;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.patchmap.deploy.testing.Eventually;
+import org.patchmap.deploy.testing.InfrastructureTestResource;
+import org.patchmap.deploy.testing.KafkaTestClient;
+import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.events.AssetEvent;
+import org.patchmap.events.DeadLetterEvent;
+import org.patchmap.events.EventJson;
+import org.patchmap.events.Topics;
+import org.patchmap.metadata.store.AssetMetadataStore;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real DANDI asset's metadata (dandiset 000008) kept through the real broker; garbage to the dead letters. */
+@QuarkusTest
+@QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
+class AssetMetadataListenerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AssetMetadataStore store;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void assetMetadataIsKept() throws IOException {
+        List<Map<String, Object>> assets = EventJson.mapper().readValue(
+                SharedData.path("data/dandi/000008/assets.json").toFile(), new TypeReference<>() {
+                });
+        Map<String, Object> a = assets.get(0);
+        AssetEvent asset = AssetEvent.fromDandi("000008", "0.211014.0809", (String) a.get("asset_id"),
+                (String) a.get("path"), ((Number) a.get("size")).longValue(), (Map<String, Object>) a.get("metadata"),
+                Instant.parse("2026-11-24T10:00:00Z"));
+        KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
+        KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
+
+        Document doc = Eventually.get("metadata in MongoDB", WAIT, () -> store.find(asset.fileKey()));
+        Document subject = doc.get("assetMetadata", Document.class).getList("wasAttributedTo", Document.class).get(0);
+        assertEquals("P147DT82800S", subject.get("age", Document.class).getString("value"));
+        assertEquals("Female", subject.get("sex", Document.class).getString("name"));
+        assertEquals("0.211014.0809", doc.get("provenance", Document.class).getString("version"));
+
+        given().get("/api/metadata/" + asset.fileKey()).then().statusCode(200)
+                .body("digest", equalTo(asset.digest()));
+    }
+
+    @Test
+    void garbageGoesToDeadLetters() {
+        String key = "dandi:000000/garbage.nwb";
+        KafkaTestClient.send(Topics.ASSETS, key, "<html>502 Bad Gateway</html>");
+
+        DeadLetterEvent letter = EventJson.read("patchmap.assets.dlq",
+                KafkaTestClient.awaitValue("patchmap.assets.dlq", key, WAIT), DeadLetterEvent.class);
+        assertEquals("metadata-service", letter.service());
+        assertEquals("org.patchmap.events.InvalidEventException", letter.exceptionClass());
+        assertTrue(letter.reason().startsWith("patchmap.assets: not a valid AssetEvent (Unexpected character ('<'"),
+                letter.reason());
+        assertTrue(letter.reason().endsWith("at line 1, column 1)"), letter.reason());
+    }
+
+    @Test
+    void readyWhenKafkaAndMongoAnswer() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("MongoDB connection health check"))
+                .body(containsString("SmallRye Reactive Messaging - readiness check"));
+    }
+}
