@@ -75,7 +75,7 @@ class SweepFamilyListenerTest {
             i[k] = on ? amplitudePa : 0;
             v[k] = -70 + (on ? amplitudePa * 0.1 : 0);
         }
-        return new Sweep(number, 20000.0, v, i);
+        return new Sweep(number, "sweep " + number, 20000.0, v, i);
     }
 
     private DeadLetterEvent deadLetterFor(String key) {

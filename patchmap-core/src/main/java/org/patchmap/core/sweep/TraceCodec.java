@@ -16,7 +16,7 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * The byte layout of a family's traces in GridFS ({@value #ENCODING}): a deflate stream of
- * big-endian values: magic "PMTR", format 1, sweep count, then per sweep its number, sampling
+ * big-endian values: magic "PMTR", format 1, sweep count, then per sweep its number, name, sampling
  * rate (Hz), sample count, the voltages (mV, float64) and the currents (pA, float64). float64
  * because dV/dt-based spike detection must see the same numbers the reader produced.
  * Written by hand: it is a few lines, and a general format (HDF5, Arrow) would add a large
@@ -41,6 +41,7 @@ public final class TraceCodec {
             out.writeInt(sweeps.size());
             for (Sweep s : sweeps) {
                 out.writeInt(s.sweepNumber());
+                out.writeUTF(s.name());
                 out.writeDouble(s.samplingRateHz());
                 out.writeInt(s.voltageMv().length);
                 for (double v : s.voltageMv()) {
@@ -70,6 +71,7 @@ public final class TraceCodec {
             List<Sweep> sweeps = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
                 int number = in.readInt();
+                String name = in.readUTF();
                 double rate = in.readDouble();
                 int n = in.readInt();
                 if (n < 0 || n > MAX_SAMPLES) {
@@ -83,7 +85,7 @@ public final class TraceCodec {
                 for (int j = 0; j < n; j++) {
                     i[j] = in.readDouble();
                 }
-                sweeps.add(new Sweep(number, rate, v, i));
+                sweeps.add(new Sweep(number, name, rate, v, i));
             }
             return sweeps;
         } catch (EOFException e) {

@@ -17,7 +17,7 @@ class TraceCodecTest {
             v[k] = -70.123456789 + Math.sin(k / 13.0) * 0.1;
             i[k] = k > n / 4 && k < 3 * n / 4 ? 50.0 * number : 0.0;
         }
-        return new Sweep(number, 20000.0, v, i);
+        return new Sweep(number, "sweep " + number, 20000.0, v, i);
     }
 
     @Test
@@ -51,6 +51,6 @@ class TraceCodecTest {
     @Test
     void mismatchedLengthsAreRefused() {
         assertEquals("sweep 3: 2 voltage samples but 1 current samples", assertThrows(IllegalArgumentException.class,
-                () -> new Sweep(3, 10000, new double[2], new double[1])).getMessage());
+                () -> new Sweep(3, "sweep 3", 10000, new double[2], new double[1])).getMessage());
     }
 }
