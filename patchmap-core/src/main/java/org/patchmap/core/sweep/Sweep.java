@@ -16,10 +16,10 @@ public record Sweep(int sweepNumber, String name, double samplingRateHz, double[
 
     public Sweep {
         if (!(samplingRateHz > 0) || !Double.isFinite(samplingRateHz)) {
-            throw new IllegalArgumentException("sweep " + name + ": sampling rate " + samplingRateHz + " Hz");
+            throw new IllegalArgumentException("sweep '" + name + "': sampling rate " + samplingRateHz + " Hz");
         }
         if (voltageMv.length != currentPa.length) {
-            throw new IllegalArgumentException("sweep " + name + ": " + voltageMv.length + " voltage samples but "
+            throw new IllegalArgumentException("sweep '" + name + "': " + voltageMv.length + " voltage samples but "
                     + currentPa.length + " current samples");
         }
     }

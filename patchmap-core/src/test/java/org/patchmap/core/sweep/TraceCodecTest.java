@@ -50,7 +50,7 @@ class TraceCodecTest {
 
     @Test
     void mismatchedLengthsAreRefused() {
-        assertEquals("sweep 3: 2 voltage samples but 1 current samples", assertThrows(IllegalArgumentException.class,
+        assertEquals("sweep 'sweep 3': 2 voltage samples but 1 current samples", assertThrows(IllegalArgumentException.class,
                 () -> new Sweep(3, "sweep 3", 10000, new double[2], new double[1])).getMessage());
     }
 }
