@@ -17,9 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A real Apache Kafka broker (combined broker and controller, KRaft mode) in this JVM. Used by
@@ -27,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * starting again on the same directory finds the topics and offsets it left.
  */
 public final class KafkaBroker implements AutoCloseable {
+    // Held so the level settings are not garbage-collected with their loggers.
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
 
@@ -51,6 +58,15 @@ public final class KafkaBroker implements AutoCloseable {
         String bootstrap = "localhost:" + brokerPort;
         awaitReady(bootstrap, Duration.ofSeconds(60));
         return new KafkaBroker(server, bootstrap);
+    }
+
+    /** Kafka logs every step at INFO; a test run or a laptop needs only its warnings. */
+    public static synchronized void quietLogs() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 
     public String bootstrapServers() {

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -19,8 +16,6 @@ import java.util.logging.Logger;
  */
 public final class TestInfrastructure {
     private static TestInfrastructure instance;
-    // Held so the level settings are not garbage-collected with their loggers.
-    private static final List<Logger> QUIETED = new ArrayList<>();
 
     private final KafkaBroker kafka;
     private final MongoWireServer mongo;
@@ -32,7 +27,7 @@ public final class TestInfrastructure {
 
     public static synchronized TestInfrastructure get() {
         if (instance == null) {
-            quietKafkaLogs();
+            KafkaBroker.quietLogs();
             Path dir;
             try {
                 dir = Files.createTempDirectory("patchmap-test-kafka");
@@ -62,13 +57,5 @@ public final class TestInfrastructure {
     private void stop() {
         mongo.close();
         kafka.close();
-    }
-
-    private static void quietKafkaLogs() {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger", "org.apache.kafka.clients")) {
-            Logger logger = Logger.getLogger(name);
-            logger.setLevel(Level.WARNING);
-            QUIETED.add(logger);
-        }
     }
 }
