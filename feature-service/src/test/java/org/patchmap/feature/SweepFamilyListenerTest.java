@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** patchmap.sweeps through the real broker into the real MongoDB-wire server, and to the dead-letter topic. */
 @QuarkusTest
-@QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = true)
 class SweepFamilyListenerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
