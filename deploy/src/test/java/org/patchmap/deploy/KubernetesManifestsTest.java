@@ -1,0 +1,98 @@
+package org.patchmap.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Kubernetes manifests agree with the services they deploy (ports, probes) and with kustomize. */
+class KubernetesManifestsTest {
+    private static final Path K8S = Path.of("kubernetes");
+    private static final List<String> SERVICES =
+            List.of("ingest-service", "feature-service", "metadata-service", "embedding-service");
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (var parser = new YAMLFactory().createParser(file.toFile())) {
+            var it = new YAMLMapper().readValues(parser, JsonNode.class);
+            while (it.hasNext()) {
+                JsonNode n = it.next();
+                if (n != null && !n.isNull() && !n.isMissingNode()) {
+                    docs.add(n);
+                }
+            }
+        }
+        return docs;
+    }
+
+    /** The default of HTTP_PORT in the service's application.properties. */
+    private static int defaultPort(String service) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(Path.of("..", service, "src/main/resources/application.properties"))) {
+            p.load(in);
+        }
+        Matcher m = Pattern.compile("\\$\\{HTTP_PORT:(\\d+)}").matcher(p.getProperty("quarkus.http.port"));
+        assertTrue(m.matches(), service + " quarkus.http.port");
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void deploymentsMatchTheirServices() throws IOException {
+        for (String service : SERVICES) {
+            List<JsonNode> docs = documents(K8S.resolve(service + ".yaml"));
+            assertEquals(List.of("Deployment", "Service"), docs.stream().map(d -> d.get("kind").asText()).toList());
+            JsonNode container = docs.get(0).at("/spec/template/spec/containers/0");
+            int port = defaultPort(service);
+            assertEquals(port, container.at("/ports/0/containerPort").asInt(), service);
+            assertEquals(String.valueOf(port), container.at("/env/0/value").asText(), service + " HTTP_PORT");
+            assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+            assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+            assertEquals(port, docs.get(1).at("/spec/ports/0/port").asInt(), service + " Service port");
+        }
+    }
+
+    @Test
+    void kustomizationListsEveryManifest() throws IOException {
+        JsonNode k = documents(K8S.resolve("kustomization.yaml")).get(0);
+        TreeSet<String> listed = new TreeSet<>();
+        k.get("resources").forEach(r -> listed.add(r.asText()));
+        TreeSet<String> present = new TreeSet<>();
+        try (Stream<Path> files = Files.list(K8S)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml"))
+                    .forEach(present::add);
+        }
+        assertEquals(present, listed);
+    }
+
+    @Test
+    void dashboardChartsOnlyMetricsTheServicesExpose() throws IOException {
+        JsonNode dash = new ObjectMapper().readTree(Path.of("monitoring/patchmap-dashboard.json").toFile());
+        String inbox = Files.readString(Path.of("..", "patchmap-messaging/src/main/java/org/patchmap/messaging/EventInbox.java"));
+        TreeSet<String> used = new TreeSet<>();
+        Matcher m = Pattern.compile("patchmap_([a-z_]+?)(_total|_seconds_sum|_seconds_count|_seconds_max)")
+                .matcher(dash.toString());
+        while (m.find()) {
+            used.add(m.group(1).replace('_', '.'));
+        }
+        assertEquals(new TreeSet<>(List.of("dead.letters", "record.duration", "records", "retries")), used);
+        for (String name : used) {
+            assertTrue(inbox.contains("\"patchmap." + name + "\""), "EventInbox registers patchmap." + name);
+        }
+    }
+}
