@@ -70,7 +70,7 @@ public final class RangeQc {
         return features.withQcFailures(failures);
     }
 
-    /** Short human form, with a proper minus sign: 10000, −12.6, 0.0123. */
+    /** Short human form, with a proper minus sign: 10000, −12.6, 0.01. */
     static String number(double x) {
         String s;
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
@@ -79,6 +79,9 @@ public final class RangeQc {
             s = String.format(Locale.ROOT, "%.1f", x);
         } else {
             s = String.format(Locale.ROOT, "%.3g", x);
+            if (s.contains(".") && !s.contains("e")) {
+                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
         }
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
