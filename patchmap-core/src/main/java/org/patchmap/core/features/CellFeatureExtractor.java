@@ -1,5 +1,6 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.qc.RangeQc;
 import org.patchmap.core.spikes.SpikeTrain;
 

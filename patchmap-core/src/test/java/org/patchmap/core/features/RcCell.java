@@ -1,5 +1,6 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.spikes.Spike;
 import org.patchmap.core.spikes.SpikeTrain;
 import org.patchmap.core.sweep.Sweep;

@@ -1,4 +1,4 @@
-package org.patchmap.core.features;
+package org.patchmap.core.protocol;
 
 import org.patchmap.core.sweep.Sweep;
 
