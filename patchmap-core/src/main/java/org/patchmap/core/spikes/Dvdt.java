@@ -1,0 +1,52 @@
+package org.patchmap.core.spikes;
+
+import org.patchmap.core.sweep.Sweep;
+
+import java.util.Locale;
+
+/**
+ * dV/dt of a whole sweep (spec section 2; ipfx {@code feature_extractor.calculate_dvdt}): v filtered
+ * with the 4-pole Bessel low-pass (cutoff min(10 kHz, 0.8 × Nyquist)) forward and backward, then the
+ * forward difference divided by dt, in V/s (= mV/ms); length N − 1. Computed once over the whole
+ * sweep, never over a window (that would move the filter's edges).
+ */
+public final class Dvdt {
+    private Dvdt() {
+    }
+
+    /** dV/dt of the sweep's voltage with the spec's filter. */
+    public static double[] of(Sweep sweep) {
+        requireFinite(sweep);
+        return of(sweep.voltageMv(), sweep.samplingRateHz(), BesselFilter.forDvdt(sweep.samplingRateHz()));
+    }
+
+    /** dV/dt of {@code vMv} sampled at {@code rateHz}, filtered with {@code filter}. */
+    public static double[] of(double[] vMv, double rateHz, BesselFilter filter) {
+        if (vMv.length < 2) {
+            return new double[0];
+        }
+        double[] vf = filter.filtfilt(vMv);
+        double[] out = new double[vf.length - 1];
+        double dt = 1.0 / rateHz;
+        for (int k = 0; k < out.length; k++) {
+            // ipfx: 1e-3 * np.diff(v_filt) / np.diff(t), t = np.arange(n) * dt
+            out[k] = 1e-3 * (vf[k + 1] - vf[k]) / ((k + 1) * dt - k * dt);
+        }
+        return out;
+    }
+
+    /**
+     * NaN or infinite samples would spread through the IIR filter over the whole sweep: an error
+     * naming the sweep and the first bad sample.
+     */
+    static void requireFinite(Sweep sweep) {
+        double[] v = sweep.voltageMv();
+        for (int k = 0; k < v.length; k++) {
+            if (!Double.isFinite(v[k])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "sweep %s: voltage sample %d (t = %.6f s) is %s; spikes cannot be detected",
+                        sweep.label(), k, k / sweep.samplingRateHz(), v[k]));
+            }
+        }
+    }
+}
