@@ -8,6 +8,8 @@ import org.patchmap.deploy.testing.InfrastructureTestResource;
 
 import java.time.Duration;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The service's DandiClient is built from application.properties' defaults. */
@@ -29,5 +31,13 @@ class DandiClientBeanTest {
         assertEquals(Duration.ofMinutes(5), s.retryAfterMax());
         assertEquals(4, s.maxConcurrentRequests());
         assertEquals(100, s.pageSize());
+    }
+
+    @Test
+    void itsMetersAreOnTheMetricsPage() {
+        assertEquals(100, client.settings().pageSize());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("patchmap_dandi_download_bytes_total"))
+                .body(containsString("patchmap_dandi_download_seconds_count"));
     }
 }
