@@ -28,9 +28,10 @@ record AbfHeader(String version, int operationMode, boolean floatData, long data
     /**
      * A recorded channel: physical value = raw × scale + offset, in {@code units}.
      *
-     * @param telegraphMode amplifier mode from the telegraph (MultiClamp: 0 V-clamp, 1 I-clamp, 2 I=0), -1 when unknown
+     * @param multiClampMode amplifier mode from a MultiClamp telegraph (0 V-clamp, 1 I-clamp, 2 I=0), -1 when
+     *                       there is none (no telegraph, another instrument, ABF1)
      */
-    record Adc(int number, String name, String units, double scale, double offset, int telegraphMode) {
+    record Adc(int number, String name, String units, double scale, double offset, int multiClampMode) {
         @Override
         public String toString() {
             return "'" + name + "' (" + units + ")";

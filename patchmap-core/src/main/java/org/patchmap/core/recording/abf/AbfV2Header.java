@@ -21,6 +21,8 @@ final class AbfV2Header {
     private static final int EPOCH_PER_DAC = 5;
     private static final int STRINGS = 9;
     private static final int DATA = 10;
+    /** nTelegraphInstrument of a MultiClamp 700 (the only instrument whose telegraph mode is trusted). */
+    private static final int MULTICLAMP = 24;
 
     private AbfV2Header() {
     }
@@ -74,6 +76,7 @@ final class AbfV2Header {
             int number = b.int16(o);
             boolean telegraph = b.int16(o + 2) != 0;
             float telegraphGain = b.float32(o + 6);
+            int telegraphInstrument = b.int16(o + 4);
             int telegraphMode = b.int16(o + 18);
             float programmableGain = b.float32(o + 28);
             float instrumentScale = b.float32(o + 40);
@@ -84,7 +87,7 @@ final class AbfV2Header {
             String units = string(strings, b.int32(o + 78));
             adcs.add(AbfScaling.adc(number, name.isEmpty() ? "ADC " + number : name, units, floatData, adcRange,
                     adcResolution, instrumentScale, instrumentOffset, signalGain, signalOffset, programmableGain,
-                    telegraph ? telegraphGain : 1f, telegraph ? telegraphMode : -1));
+                    telegraph ? telegraphGain : 1f, telegraph && telegraphInstrument == MULTICLAMP ? telegraphMode : -1));
         }
 
         List<AbfHeader.Epoch> allEpochs = new ArrayList<>();

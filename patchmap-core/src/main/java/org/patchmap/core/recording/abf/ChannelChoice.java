@@ -21,7 +21,11 @@ import java.util.List;
  */
 record ChannelChoice(int responseIndex, AbfHeader.Adc response, double responseToMv, AbfHeader.Dac command,
                      int currentIndex, AbfHeader.Adc recordedCurrent, double stimulusToPa, List<SkippedSeries> skipped) {
-    /** MultiClamp telegraph mode for voltage clamp (ABF2 nTelegraphMode). */
+    /**
+     * Telegraph mode meaning voltage clamp. Only trusted for the telegraph instrument MultiClamp
+     * (ABF2 nTelegraphInstrument 24: its five current-clamp files here say mode 1 = I-clamp, the
+     * MultiClamp commander's numbering); another instrument (15, an Axopatch) says 0 in current clamp.
+     */
     static final int TELEGRAPH_VOLTAGE_CLAMP = 0;
 
     static ChannelChoice choose(AbfHeader h) throws CorruptAbfException {
@@ -41,8 +45,8 @@ record ChannelChoice(int responseIndex, AbfHeader.Adc response, double responseT
                     + ": voltage-clamp or not a current-clamp recording");
         }
         AbfHeader.Adc v = adcs.get(response);
-        if (v.telegraphMode() == TELEGRAPH_VOLTAGE_CLAMP) {
-            throw new CorruptAbfException("channel " + v + " was recorded with the amplifier telegraph in voltage clamp");
+        if (v.multiClampMode() == TELEGRAPH_VOLTAGE_CLAMP) {
+            throw new CorruptAbfException("channel " + v + " was recorded with the MultiClamp telegraph in voltage clamp (mode 0): not a current-clamp recording");
         }
         AbfHeader.Dac command = null;
         List<SkippedSeries> skipped = new ArrayList<>();
