@@ -55,7 +55,7 @@ final class EpochWaveform {
             if (e.type() != AbfHeader.Epoch.PULSE || e.pulsePeriod() <= 0 || e.pulseWidth() <= 0) {
                 previous = level;
             }
-            pos += duration;
+            pos = Math.min(pos + duration, n); // duration < 2^63 / 2: no overflow, whatever the header says
         }
         double after = dac.lastLevelBetweenSweeps() ? previous : holding;
         java.util.Arrays.fill(out, (int) Math.min(pos, n), n, after);

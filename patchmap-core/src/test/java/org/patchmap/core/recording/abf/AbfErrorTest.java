@@ -187,4 +187,59 @@ class AbfErrorTest {
             System.out.println("ABF fuzz " + real + ": " + readable + " readable, " + errors + " unreadable");
         }
     }
+
+    /** Extreme values (0, -1, MAX, MIN, NaN, infinity...) in every header field the reader uses. */
+    @Test
+    void extremeFieldValuesNeverCrash() throws Exception {
+        int[] values = {0, -1, 1, 3, 0x7FFFFFFF, 0x80000000, 0x00010000, Float.floatToIntBits(Float.NaN),
+                Float.floatToIntBits(Float.POSITIVE_INFINITY), Float.floatToIntBits(1e-30f), Float.floatToIntBits(-1e30f)};
+        java.util.List<Integer> abf2 = new java.util.ArrayList<>(java.util.List.of(4, 12, 16, 20, 30, 40, 72));
+        for (int o = 76; o < 76 + 18 * 16; o += 4) {
+            abf2.add(o);
+        }
+        for (int o : new int[]{0, 2, 22, 110, 118}) {
+            abf2.add(512 + o);
+        }
+        for (int o : new int[]{0, 2, 4, 6, 18, 28, 40, 44, 48, 52, 74, 78}) {
+            abf2.add(2 * 512 + o);
+        }
+        for (int o : new int[]{0, 12, 24, 28, 40, 42, 44}) {
+            abf2.add(3 * 512 + o);
+        }
+        for (int k = 0; k < 3; k++) {
+            for (int o : new int[]{0, 2, 4, 6, 10, 14, 18, 22, 26}) {
+                abf2.add(5 * 512 + 48 * k + o);
+            }
+        }
+        abf2.add(8 * 512 + 8); // string cache header
+        java.util.List<Integer> abf1 = new java.util.ArrayList<>(java.util.List.of(4, 8, 10, 16, 20, 24, 40, 100, 120,
+                122, 138, 244, 252, 366, 410, 412, 1394, 2296, 2300, 2304, 2308, 2310, 2348, 2352, 2428, 2432, 2508,
+                2512, 2588, 2592, 4512, 4576, 4580, 922, 926, 730, 1050));
+        fuzzFields("File_axon_5.abf", abf2, values);
+        fuzzFields("PYR5_rebound.abf", abf1, values);
+    }
+
+    private void fuzzFields(String real, java.util.List<Integer> offsets, int[] values) throws Exception {
+        byte[] original = Files.readAllBytes(TestData.cell(real));
+        int readable = 0;
+        int errors = 0;
+        for (int offset : offsets) {
+            for (int value : values) {
+                Path p = dir.resolve("field.abf");
+                Files.write(p, put32(original.clone(), offset, value));
+                try {
+                    AbfReader.read(p);
+                    readable++;
+                } catch (UnreadableFileException e) {
+                    assertTrue(e.getMessage().startsWith("field.abf: "), e.getMessage());
+                    assertTrue(!e.getMessage().contains("corrupt ABF file (java."), "unchecked exception escaped the checks: "
+                            + e.getMessage() + " (offset " + offset + ", value " + value + ")");
+                    errors++;
+                } catch (Throwable t) {
+                    fail(real + " offset " + offset + " value " + value + ": " + t, t);
+                }
+            }
+        }
+        System.out.println("ABF field fuzz " + real + ": " + readable + " readable, " + errors + " unreadable");
+    }
 }
