@@ -1,0 +1,46 @@
+package org.patchmap.ingest.dandi;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code patchmap.dandi.*}: where DANDI is and how patiently to talk to it (defaults in application.properties). */
+@ConfigMapping(prefix = "patchmap.dandi")
+public interface DandiConfig {
+    /** Base URL of the DANDI REST API, e.g. {@code https://api.dandiarchive.org/api}. */
+    @WithDefault("https://api.dandiarchive.org/api")
+    String apiUrl();
+
+    /** TCP connect timeout. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Time to the response headers; for a download also the longest pause between two body chunks. */
+    @WithDefault("60s")
+    Duration requestTimeout();
+
+    /** Attempts per request (per download: consecutive attempts that add no byte). */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** First retry delay; doubles each attempt, with jitter. */
+    @WithDefault("1s")
+    Duration backoffInitial();
+
+    /** Longest computed retry delay. */
+    @WithDefault("60s")
+    Duration backoffMax();
+
+    /** Longest wait a {@code Retry-After} header can ask for. */
+    @WithDefault("5m")
+    Duration retryAfterMax();
+
+    /** Requests (downloads included) in flight at once. */
+    @WithDefault("4")
+    int maxConcurrentRequests();
+
+    /** page_size of the listings. */
+    @WithDefault("100")
+    int pageSize();
+}

@@ -1,0 +1,64 @@
+package org.patchmap.core.dandi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * The metadata of one dandiset version, as far as PatchMap needs it: what {@code GET
+ * /dandisets/{id}/versions/{version}/} returns (the same content as the mirrors'
+ * {@code dandiset.yaml}), or a record of a summary collection (identifier, version, name,
+ * description, contributor, assetsSummary). Lists are never null.
+ *
+ * @param identifier             six digits, without the {@code DANDI:} prefix ({@code 000008})
+ * @param version                {@code draft} or a published version ({@code 0.211014.0809})
+ * @param name                   the title
+ * @param description            free text
+ * @param keywords               as given
+ * @param license                SPDX ids as given ({@code spdx:CC-BY-4.0})
+ * @param species                assetsSummary.species names ({@code Mus musculus - House mouse})
+ * @param approaches             assetsSummary.approach names ({@code electrophysiological approach})
+ * @param measurementTechniques  assetsSummary.measurementTechnique names ({@code current clamp technique})
+ * @param variableMeasured       assetsSummary.variableMeasured: NWB neurodata types ({@code CurrentClampSeries})
+ * @param contributors           contributor names, people and organisations
+ */
+public record DandisetVersion(String identifier, String version, String name, String description,
+                              List<String> keywords, List<String> license, List<String> species,
+                              List<String> approaches, List<String> measurementTechniques,
+                              List<String> variableMeasured, List<String> contributors) {
+    public DandisetVersion {
+        keywords = List.copyOf(keywords);
+        license = List.copyOf(license);
+        species = List.copyOf(species);
+        approaches = List.copyOf(approaches);
+        measurementTechniques = List.copyOf(measurementTechniques);
+        variableMeasured = List.copyOf(variableMeasured);
+        contributors = List.copyOf(contributors);
+    }
+
+    /** Reads the API / dandiset.yaml shape and the summary-collection shape; missing fields are null or empty. */
+    public static DandisetVersion fromJson(JsonNode node) {
+        JsonNode summary = node.get("assetsSummary");
+        return new DandisetVersion(
+                bareIdentifier(Json.text(node, "identifier")),
+                Json.text(node, "version"),
+                Json.text(node, "name"),
+                Json.text(node, "description"),
+                Json.strings(node, "keywords"),
+                Json.strings(node, "license"),
+                Json.strings(summary, "species", "name"),
+                Json.strings(summary, "approach", "name"),
+                Json.strings(summary, "measurementTechnique", "name"),
+                Json.strings(summary, "variableMeasured", "value", "name"),
+                Json.strings(node, "contributor", "name"));
+    }
+
+    /** {@code DANDI:000008} → {@code 000008}; a bare identifier stays as it is. */
+    public static String bareIdentifier(String identifier) {
+        if (identifier == null) {
+            return null;
+        }
+        String s = identifier.strip();
+        return s.regionMatches(true, 0, "DANDI:", 0, 6) ? s.substring(6) : s;
+    }
+}
