@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <ol>
  * <li>1 ms block medians m[k].</li>
- * <li>Noise: σ of a block median from the 25th percentile of |m[k+1] − m[k]| (robust to up to
- *     ~70 % of the sweep being stimulus activity); threshold T = max(2 pA, 5σ).</li>
+ * <li>Noise: σ of a block median from |m[k+1] − m[k]| in the quietest 50 ms stretches of the
+ *     sweep ({@link #blockNoise}); threshold T = max(2 pA, 6σ).</li>
  * <li>Walk the blocks keeping the current plateau's level (mean of its blocks). A block further
  *     than T from it is an excursion when the current comes back within {@value #MAX_EXCURSION_BLOCKS}
  *     blocks (it stays in the plateau), otherwise a change: the new plateau starts at the first
@@ -28,7 +28,8 @@ public final class PlateauSegmenter {
     /** Smallest threshold, pA. */
     public static final double FLOOR_PA = 2.0;
     /** Threshold in units of block-median noise σ. */
-    public static final double NOISE_FACTOR = 5.0;
+    public static final double NOISE_FACTOR = 6.0;
+    static final int NOISE_CHUNK_BLOCKS = 50;
     static final int MAX_EXCURSION_BLOCKS = 3;
     static final int SETTLE_BLOCKS = 3;
     static final int MAX_TRANSITION_BLOCKS = 6;
@@ -192,18 +193,30 @@ public final class PlateauSegmenter {
         return m;
     }
 
-    /** σ of one block median, from the 25th percentile of successive differences. */
+    /**
+     * σ of one block median, from the quietest stretches of the sweep: the median |m[k+1] − m[k]| in
+     * each 50 ms chunk, then the 10th percentile over chunks, so that stimulus activity (noise, chirp,
+     * ramps, steps) covering up to ~90 % of the sweep does not inflate it.
+     */
     static double blockNoise(double[] m) {
         if (m.length < 2) {
             return 0;
         }
-        double[] d = new double[m.length - 1];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = Math.abs(m[k + 1] - m[k]);
+        int chunks = Math.max(1, (m.length - 1) / NOISE_CHUNK_BLOCKS);
+        double[] medians = new double[chunks];
+        double[] d = new double[NOISE_CHUNK_BLOCKS + m.length];
+        for (int c = 0; c < chunks; c++) {
+            int from = c * NOISE_CHUNK_BLOCKS;
+            int to = c == chunks - 1 ? m.length - 1 : from + NOISE_CHUNK_BLOCKS;
+            int len = 0;
+            for (int k = from; k < to; k++) {
+                d[len++] = Math.abs(m[k + 1] - m[k]);
+            }
+            medians[c] = medianInPlace(d, len);
         }
-        double p25 = select(d, d.length, d.length / 4);
-        // |N(0, 2σ²)| has its 25th percentile at 0.3186·√2·σ
-        return p25 / (0.31864 * Math.sqrt(2));
+        double p10 = select(medians, chunks, chunks / 10);
+        // |N(0, 2σ²)| has its median at 0.6745·√2·σ
+        return p10 / (0.67449 * Math.sqrt(2));
     }
 
     private static double range(double[] m, int s, int e) {
