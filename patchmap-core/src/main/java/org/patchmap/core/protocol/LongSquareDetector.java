@@ -26,6 +26,8 @@ public final class LongSquareDetector {
     public static final double TIMING_TOLERANCE_S = 0.005;
     public static final double LOW_SAMPLING_RATE_HZ = 10_000;
     public static final int FEW_SWEEPS = 3;
+    /** An excursion this many 1 ms blocks long inside the window is a pulse, not a transient. */
+    static final int MAX_TRANSIENT_BLOCKS = 3;
 
     private LongSquareDetector() {
     }
@@ -53,8 +55,8 @@ public final class LongSquareDetector {
     }
 
     /** One sweep with its plateaus and holding level. */
-    private record Analysed(Sweep sweep, List<Plateau> plateaus, double thresholdPa, int excursions,
-                            double holdingPa) {
+    private record Analysed(Sweep sweep, List<Plateau> plateaus, double thresholdPa,
+                            List<PlateauSegmenter.Excursion> excursions, double holdingPa) {
         static Analysed of(Sweep s) {
             PlateauSegmenter.Segmentation seg = PlateauSegmenter.analyse(s.currentPa(), s.samplingRateHz());
             double holding = Double.NaN;
@@ -100,12 +102,18 @@ public final class LongSquareDetector {
             return best;
         }
 
-        /** True when one holding-level plateau covers [start, end) (±5 ms). */
+        /**
+         * True when one holding-level plateau covers [start, end) (±5 ms) and no pulse of
+         * {@value #MAX_TRANSIENT_BLOCKS}+ ms lies inside (a short square is not a 0 pA long square;
+         * spike-coupled transients of a recorded current are shorter).
+         */
         boolean atHolding(int start, int end) {
             int tol = tolerance();
             for (Plateau p : plateaus) {
                 if (p.startIndex() <= start + tol && p.endIndex() >= end - tol) {
-                    return Math.abs(relative(p)) <= thresholdPa;
+                    return Math.abs(relative(p)) <= thresholdPa && excursions.stream().noneMatch(
+                            e -> e.endIndex() > start && e.startIndex() < end
+                                    && e.blocks(rate()) >= MAX_TRANSIENT_BLOCKS);
                 }
             }
             return false;
@@ -181,7 +189,8 @@ public final class LongSquareDetector {
                 hi = Math.max(hi, rel);
                 threshold = Math.max(threshold, a.thresholdPa());
             }
-            boolean differs = members.size() == 1 ? Math.abs(hi) > threshold : hi - lo > threshold;
+            // a file of one sweep cannot show a level differing between sweeps: its step is taken when not at holding
+            boolean differs = group.size() == 1 ? Math.abs(hi) > threshold : members.size() >= 2 && hi - lo > threshold;
             if (differs) {
                 return new Epoch(members);
             }
@@ -268,7 +277,7 @@ public final class LongSquareDetector {
             }
         }
         if (first < 0) {
-            return a.excursions() > 0
+            return !a.excursions().isEmpty()
                     ? new Kind("short square", "brief pulses only (each ≤ 3 ms)")
                     : new Kind("unknown", "no stimulus: the current stays at holding");
         }

@@ -42,11 +42,26 @@ public final class PlateauSegmenter {
      *
      * @param plateaus    the plateaus, in time order, tiling the sweep
      * @param thresholdPa the level-change threshold used, pA
-     * @param excursions  brief departures (≤ 3 ms) absorbed into plateaus
+     * @param excursions  departures absorbed into plateaus (brief, or settling back at the plateau's level)
      */
-    public record Segmentation(List<Plateau> plateaus, double thresholdPa, int excursions) {
+    public record Segmentation(List<Plateau> plateaus, double thresholdPa, List<Excursion> excursions) {
         public Segmentation {
             plateaus = List.copyOf(plateaus);
+            excursions = List.copyOf(excursions);
+        }
+    }
+
+    /**
+     * A departure from a plateau's level that did not split it (a transient, a pulse of ≤ 3 ms).
+     *
+     * @param startIndex first sample of its first deviating 1 ms block
+     * @param endIndex   end (exclusive) of its last deviating block
+     */
+    public record Excursion(int startIndex, int endIndex) {
+        /** Length in 1 ms blocks. */
+        public int blocks(double samplingRateHz) {
+            int b = Math.max(1, (int) Math.round(samplingRateHz / 1000.0));
+            return (endIndex - startIndex + b - 1) / b;
         }
     }
 
@@ -59,7 +74,7 @@ public final class PlateauSegmenter {
     public static Segmentation analyse(double[] x, double samplingRateHz) {
         int n = x.length;
         if (n == 0) {
-            return new Segmentation(List.of(), FLOOR_PA, 0);
+            return new Segmentation(List.of(), FLOOR_PA, List.of());
         }
         int b = Math.max(1, (int) Math.round(samplingRateHz / 1000.0));
         int nb = (n + b - 1) / b;
@@ -68,7 +83,7 @@ public final class PlateauSegmenter {
 
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
-        int excursions = 0;
+        List<Excursion> excursions = new ArrayList<>();
         double sum = m[0];
         int cnt = 1;
         double level = m[0];
@@ -89,7 +104,7 @@ public final class PlateauSegmenter {
                 }
             }
             if (back > 0) {
-                excursions++;
+                excursions.add(new Excursion(k * b, Math.min(n, back * b)));
                 k = back;
                 continue;
             }
@@ -101,6 +116,12 @@ public final class PlateauSegmenter {
                 }
             }
             int seedBlocks = SETTLE_BLOCKS;
+            if (settled >= 0 && Math.abs(mean(m, settled, settled + SETTLE_BLOCKS) - level) <= t) {
+                // a longer disturbance that settles back where it was
+                excursions.add(new Excursion(k * b, Math.min(n, settled * b)));
+                k = settled;
+                continue;
+            }
             if (settled < 0) {
                 settled = k;
                 seedBlocks = 1;

@@ -41,7 +41,7 @@ class PlateauSegmenterTest {
         assertEquals(3, ps.size(), ps.toString());
         assertEquals(2000, ps.get(1).startIndex());
         assertEquals(12000, ps.get(1).endIndex());
-        assertEquals(3, PlateauSegmenter.analyse(s.i, 20000).excursions() + 1); // the two pulses
+        assertEquals(3, PlateauSegmenter.analyse(s.i, 20000).excursions().size() + 1); // the two pulses
     }
 
     @Test
