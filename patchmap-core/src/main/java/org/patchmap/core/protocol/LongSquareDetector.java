@@ -1,0 +1,374 @@
+package org.patchmap.core.protocol;
+
+import org.patchmap.core.recording.Recording;
+import org.patchmap.core.sweep.Sweep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the long-square family of a file (spec section 1).
+ *
+ * <p>Sweeps are grouped by sampling rate and length (±5 ms); the largest group is tried first.
+ * Within a group, the long-square epoch is the earliest plateau (by start) of at least 0.25 s,
+ * other than the holding plateau, whose level relative to holding differs between the sweeps that
+ * have a plateau with that timing (start and end within ±5 ms) and the sweeps whose current stays at
+ * holding over that window (level 0). A fixed pre-pulse or a fixed intermediate level is therefore
+ * never the epoch, and a second step later in the sweep (pyABF "dual" protocols) is not either.
+ * The family is those sweeps; its window is the median of the matching plateaus' boundaries.
+ */
+public final class LongSquareDetector {
+    public static final double MIN_EPOCH_S = 0.25;
+    public static final double TIMING_TOLERANCE_S = 0.005;
+    public static final double LOW_SAMPLING_RATE_HZ = 10_000;
+    public static final int FEW_SWEEPS = 3;
+    /** An excursion this many 1 ms blocks long inside the window is a pulse, not a transient. */
+    static final int MAX_TRANSIENT_BLOCKS = 3;
+
+    private LongSquareDetector() {
+    }
+
+    public static SweepFamily detect(Recording recording) throws NoLongSquareException {
+        return detect(recording.fileName(), recording.sweeps());
+    }
+
+    public static SweepFamily detect(String fileName, List<Sweep> sweeps) throws NoLongSquareException {
+        if (sweeps.isEmpty()) {
+            throw new NoLongSquareException(fileName + ": no long-square epoch: the file has no current-clamp sweeps");
+        }
+        List<Analysed> all = new ArrayList<>(sweeps.size());
+        for (Sweep s : sweeps) {
+            all.add(Analysed.of(s));
+        }
+        for (List<Analysed> group : groups(all)) {
+            Epoch epoch = findEpoch(group);
+            if (epoch != null) {
+                return family(epoch, group, all);
+            }
+        }
+        throw new NoLongSquareException(fileName + ": no long-square epoch: no plateau of at least 0.25 s whose level "
+                + "differs between sweeps (" + summary(all) + ")");
+    }
+
+    /** One sweep with its plateaus and holding level. */
+    private record Analysed(Sweep sweep, List<Plateau> plateaus, double thresholdPa,
+                            List<PlateauSegmenter.Excursion> excursions, double holdingPa) {
+        static Analysed of(Sweep s) {
+            PlateauSegmenter.Segmentation seg = PlateauSegmenter.analyse(s.currentPa(), s.samplingRateHz());
+            double holding = Double.NaN;
+            if (!seg.plateaus().isEmpty()) {
+                Plateau first = seg.plateaus().get(0);
+                holding = PlateauSegmenter.median(
+                        Arrays.copyOfRange(s.currentPa(), first.startIndex(), first.endIndex()));
+            }
+            return new Analysed(s, seg.plateaus(), seg.thresholdPa(), seg.excursions(), holding);
+        }
+
+        double rate() {
+            return sweep.samplingRateHz();
+        }
+
+        int length() {
+            return sweep.currentPa().length;
+        }
+
+        /** Plateau level relative to the holding plateau's level (both from block medians). */
+        double relative(Plateau p) {
+            return p.levelPa() - plateaus.get(0).levelPa();
+        }
+
+        int tolerance() {
+            return (int) Math.round(TIMING_TOLERANCE_S * rate());
+        }
+
+        /** The non-holding plateau whose start and end are each within ±5 ms of [start, end), closest first. */
+        Plateau matching(int start, int end) {
+            Plateau best = null;
+            int bestErr = Integer.MAX_VALUE;
+            int tol = tolerance();
+            for (int k = 1; k < plateaus.size(); k++) {
+                Plateau p = plateaus.get(k);
+                int ds = Math.abs(p.startIndex() - start);
+                int de = Math.abs(p.endIndex() - end);
+                if (ds <= tol && de <= tol && ds + de < bestErr) {
+                    best = p;
+                    bestErr = ds + de;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * True when one holding-level plateau covers [start, end) (±5 ms) and no pulse of
+         * {@value #MAX_TRANSIENT_BLOCKS}+ ms lies inside (a short square is not a 0 pA long square;
+         * spike-coupled transients of a recorded current are shorter).
+         */
+        boolean atHolding(int start, int end) {
+            int tol = tolerance();
+            for (Plateau p : plateaus) {
+                if (p.startIndex() <= start + tol && p.endIndex() >= end - tol) {
+                    return Math.abs(relative(p)) <= thresholdPa && excursions.stream().noneMatch(
+                            e -> e.endIndex() > start && e.startIndex() < end
+                                    && e.blocks(rate()) >= MAX_TRANSIENT_BLOCKS);
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Member(Analysed sweep, Plateau plateau) {
+    }
+
+    private record Epoch(List<Member> members) {
+    }
+
+    /** Sweeps of one sampling rate and length (±5 ms), largest group first, then file order. */
+    private static List<List<Analysed>> groups(List<Analysed> all) {
+        List<List<Analysed>> groups = new ArrayList<>();
+        for (Analysed a : all) {
+            List<Analysed> home = null;
+            for (List<Analysed> g : groups) {
+                Analysed first = g.get(0);
+                if (first.rate() == a.rate() && Math.abs(first.length() - a.length()) <= a.tolerance()) {
+                    home = g;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(a);
+        }
+        List<List<Analysed>> ordered = new ArrayList<>(groups);
+        ordered.sort((x, y) -> Integer.compare(y.size(), x.size())); // stable: ties stay in file order
+        return ordered;
+    }
+
+    private static Epoch findEpoch(List<Analysed> group) {
+        List<Member> candidates = new ArrayList<>();
+        for (Analysed a : group) {
+            for (int k = 1; k < a.plateaus().size(); k++) {
+                Plateau p = a.plateaus().get(k);
+                if (p.durationS(a.rate()) >= MIN_EPOCH_S) {
+                    candidates.add(new Member(a, p));
+                }
+            }
+        }
+        candidates.sort((x, y) -> Integer.compare(x.plateau().startIndex(), y.plateau().startIndex()));
+        List<Plateau> tried = new ArrayList<>();
+        for (Member c : candidates) {
+            int start = c.plateau().startIndex();
+            int end = c.plateau().endIndex();
+            int tol = c.sweep().tolerance();
+            if (tried.stream().anyMatch(t -> Math.abs(t.startIndex() - start) <= tol
+                    && Math.abs(t.endIndex() - end) <= tol)) {
+                continue;
+            }
+            tried.add(c.plateau());
+            List<Member> members = new ArrayList<>();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            double threshold = 0;
+            for (Analysed a : group) {
+                Plateau q = a.matching(start, end);
+                double rel;
+                if (q != null) {
+                    rel = a.relative(q);
+                } else if (a.atHolding(start, end)) {
+                    rel = 0;
+                } else {
+                    continue;
+                }
+                members.add(new Member(a, q));
+                lo = Math.min(lo, rel);
+                hi = Math.max(hi, rel);
+                threshold = Math.max(threshold, a.thresholdPa());
+            }
+            // a file of one sweep cannot show a level differing between sweeps: its step is taken when not at holding
+            boolean differs = group.size() == 1 ? Math.abs(hi) > threshold : members.size() >= 2 && hi - lo > threshold;
+            if (differs) {
+                return new Epoch(members);
+            }
+        }
+        return null;
+    }
+
+    private static SweepFamily family(Epoch epoch, List<Analysed> group, List<Analysed> all) {
+        List<Member> withPlateau = epoch.members().stream().filter(m -> m.plateau() != null).toList();
+        double rate = group.get(0).rate();
+        double startIdx = median(withPlateau.stream().mapToDouble(m -> m.plateau().startIndex()).toArray());
+        double endIdx = median(withPlateau.stream().mapToDouble(m -> m.plateau().endIndex()).toArray());
+        int from = (int) Math.round(startIdx);
+        int to = (int) Math.round(endIdx);
+
+        List<FamilySweep> sweeps = new ArrayList<>();
+        boolean prePulse = false;
+        for (Member m : epoch.members()) {
+            Analysed a = m.sweep();
+            double[] i = a.sweep().currentPa();
+            double inside = PlateauSegmenter.median(Arrays.copyOfRange(i, from, Math.min(to, i.length)));
+            double amplitude = Math.round((inside - a.holdingPa()) * 10.0) / 10.0;
+            sweeps.add(new FamilySweep(a.sweep(), amplitude + 0.0)); // + 0.0: no −0.0
+            if (m.plateau() != null) {
+                int k = a.plateaus().indexOf(m.plateau());
+                if (k >= 2 && Math.abs(a.relative(a.plateaus().get(k - 1))) > a.thresholdPa()) {
+                    prePulse = true;
+                }
+            }
+        }
+        List<String> flags = new ArrayList<>();
+        if (prePulse) {
+            flags.add(SweepFamily.PRE_PULSE);
+        }
+        if (sweeps.size() < FEW_SWEEPS) {
+            flags.add(SweepFamily.FEW_SWEEPS);
+        }
+        if (rate < LOW_SAMPLING_RATE_HZ) {
+            flags.add(SweepFamily.LOW_SAMPLING_RATE);
+        }
+
+        double startS = startIdx / rate;
+        double endS = endIdx / rate;
+        String window = String.format(Locale.ROOT, "[%.4f, %.4f] s", startS, endS);
+        List<SkippedSweep> skipped = new ArrayList<>();
+        List<Analysed> inFamily = epoch.members().stream().map(Member::sweep).toList();
+        Analysed reference = group.get(0);
+        for (Analysed a : all) {
+            if (inFamily.contains(a)) {
+                continue;
+            }
+            Kind kind = classify(a);
+            String reason;
+            if (!group.contains(a)) {
+                reason = a.rate() != reference.rate()
+                        ? String.format(Locale.ROOT, "sampling rate %.0f Hz, the family's is %.0f Hz", a.rate(), rate)
+                        : String.format(Locale.ROOT, "length %.4f s, the family's sweeps are %.4f s",
+                        a.sweep().durationS(), reference.sweep().durationS());
+                reason += "; " + kind.description();
+            } else {
+                reason = kind.description() + "; no plateau at the family's epoch " + window
+                        + " and not at holding there";
+            }
+            skipped.add(new SkippedSweep(a.sweep().label(), kind.kind(), reason));
+        }
+        return new SweepFamily(startS, endS, rate, sweeps, flags, skipped);
+    }
+
+    /** What a sweep that is not a long square looks like. */
+    record Kind(String kind, String description) {
+    }
+
+    private static Kind classify(Analysed a) {
+        double rate = a.rate();
+        List<Plateau> ps = a.plateaus();
+        int first = -1;
+        int last = -1;
+        for (int k = 1; k < ps.size(); k++) {
+            if (Math.abs(a.relative(ps.get(k))) > a.thresholdPa()) {
+                if (first < 0) {
+                    first = k;
+                }
+                last = k;
+            }
+        }
+        if (first < 0) {
+            return !a.excursions().isEmpty()
+                    ? new Kind("short square", "brief pulses only (each ≤ 3 ms)")
+                    : new Kind("unknown", "no stimulus: the current stays at holding");
+        }
+        for (int k = first; k <= last; k++) {
+            Plateau p = ps.get(k);
+            if (p.durationS(rate) >= MIN_EPOCH_S && Math.abs(a.relative(p)) > a.thresholdPa()) {
+                return new Kind("other protocol", String.format(Locale.ROOT, "long square %+.1f pA at %.4f–%.4f s",
+                        a.relative(p), p.startS(rate), p.endS(rate)));
+            }
+        }
+        int count = last - first + 1;
+        double from = ps.get(first).startS(rate);
+        double to = ps.get(last).endS(rate);
+        if (count <= 3 && to - from <= 0.1) {
+            Plateau p = ps.get(first);
+            return new Kind("short square", String.format(Locale.ROOT, "short square %+.1f pA, %.1f ms at %.4f s",
+                    a.relative(p), 1000 * p.durationS(rate), p.startS(rate)));
+        }
+        if (count >= 5) {
+            int up = 0;
+            int down = 0;
+            for (int k = first + 1; k <= last; k++) {
+                double d = ps.get(k).levelPa() - ps.get(k - 1).levelPa();
+                if (d > 0) {
+                    up++;
+                } else if (d < 0) {
+                    down++;
+                }
+            }
+            if (Math.max(up, down) >= 0.9 * (count - 1)) {
+                return new Kind("ramp", String.format(Locale.ROOT, "ramp from %+.1f to %+.1f pA over %.4f–%.4f s",
+                        a.relative(ps.get(first)), a.relative(ps.get(last)), from, to));
+            }
+            List<Double> crossings = new ArrayList<>();
+            for (int k = first; k <= last; k++) {
+                if (Math.signum(a.relative(ps.get(k))) != Math.signum(a.relative(ps.get(k - 1)))) {
+                    crossings.add(ps.get(k).startS(rate));
+                }
+            }
+            if (crossings.size() >= 5) {
+                int shorter = 0;
+                int longer = 0;
+                for (int c = 2; c < crossings.size(); c++) {
+                    double d = (crossings.get(c) - crossings.get(c - 1)) - (crossings.get(c - 1) - crossings.get(c - 2));
+                    if (d < 0) {
+                        shorter++;
+                    } else if (d > 0) {
+                        longer++;
+                    }
+                }
+                if (Math.max(shorter, longer) >= 0.75 * (crossings.size() - 2)) {
+                    return new Kind("chirp", String.format(Locale.ROOT,
+                            "chirp: %d zero crossings at steadily %s intervals over %.4f–%.4f s", crossings.size(),
+                            shorter >= longer ? "shorter" : "longer", from, to));
+                }
+            }
+            return new Kind("noise", String.format(Locale.ROOT, "noise: %d short levels over %.4f–%.4f s, none ≥ 0.25 s",
+                    count, from, to));
+        }
+        return new Kind("unknown", String.format(Locale.ROOT, "%d short levels over %.4f–%.4f s, none ≥ 0.25 s",
+                count, from, to));
+    }
+
+    /** "4 sweeps, all ramp" or "5 sweeps: 3 ramp, 2 noise", plus what a long square found looked like. */
+    private static String summary(List<Analysed> all) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String example = null;
+        for (Analysed a : all) {
+            Kind k = classify(a);
+            counts.merge(k.kind(), 1, Integer::sum);
+            if (example == null && k.kind().equals("other protocol")) {
+                example = "sweep " + a.sweep().label() + ": " + k.description();
+            }
+        }
+        String n = all.size() + (all.size() == 1 ? " sweep" : " sweeps");
+        String out;
+        if (counts.size() == 1) {
+            String kind = counts.keySet().iterator().next();
+            out = n + (all.size() == 1 ? ", " : ", all ") + kind;
+        } else {
+            List<String> parts = new ArrayList<>();
+            counts.forEach((k, c) -> parts.add(c + " " + k));
+            out = n + ": " + String.join(", ", parts);
+        }
+        if (example != null) {
+            out += "; e.g. " + example;
+        }
+        return out;
+    }
+
+    private static double median(double[] v) {
+        return PlateauSegmenter.median(v);
+    }
+}
