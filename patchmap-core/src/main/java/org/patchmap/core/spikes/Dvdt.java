@@ -2,6 +2,7 @@ package org.patchmap.core.spikes;
 
 import org.patchmap.core.sweep.Sweep;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -14,10 +15,15 @@ public final class Dvdt {
     private Dvdt() {
     }
 
-    /** dV/dt of the sweep's voltage with the spec's filter. */
+    /**
+     * dV/dt of the sweep's recorded voltage (see {@link #recordedLength}) with the spec's filter.
+     *
+     * @throws IllegalArgumentException for a NaN or infinite sample inside the recorded part
+     */
     public static double[] of(Sweep sweep) {
-        requireFinite(sweep);
-        return of(sweep.voltageMv(), sweep.samplingRateHz(), BesselFilter.forDvdt(sweep.samplingRateHz()));
+        int n = recordedLength(sweep);
+        double[] v = n == sweep.voltageMv().length ? sweep.voltageMv() : Arrays.copyOf(sweep.voltageMv(), n);
+        return of(v, sweep.samplingRateHz(), BesselFilter.forDvdt(sweep.samplingRateHz()));
     }
 
     /** dV/dt of {@code vMv} sampled at {@code rateHz}, filtered with {@code filter}. */
@@ -36,17 +42,28 @@ public final class Dvdt {
     }
 
     /**
-     * NaN or infinite samples would spread through the IIR filter over the whole sweep: an error
-     * naming the sweep and the first bad sample.
+     * The number of recorded samples: a trailing run of NaN samples (a recording that ended before
+     * the sweep's nominal length, as MIES pads its NWB sweeps) is cut off, as ipfx crops a sweep
+     * to its "recording" epoch. A NaN or infinite sample anywhere before it would spread through
+     * the IIR filter over the whole sweep: an error naming the sweep and the sample.
      */
-    static void requireFinite(Sweep sweep) {
+    static int recordedLength(Sweep sweep) {
         double[] v = sweep.voltageMv();
-        for (int k = 0; k < v.length; k++) {
+        int n = v.length;
+        while (n > 0 && Double.isNaN(v[n - 1])) {
+            n--;
+        }
+        if (n == 0 && v.length > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "sweep %s: every voltage sample is NaN; spikes cannot be detected", sweep.label()));
+        }
+        for (int k = 0; k < n; k++) {
             if (!Double.isFinite(v[k])) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "sweep %s: voltage sample %d (t = %.6f s) is %s; spikes cannot be detected",
                         sweep.label(), k, k / sweep.samplingRateHz(), v[k]));
             }
         }
+        return n;
     }
 }

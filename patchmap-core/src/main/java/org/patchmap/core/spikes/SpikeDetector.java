@@ -17,8 +17,11 @@ import java.util.Locale;
  * <p>
  * Never throws for "no spikes" (an empty train, avg_rate 0) or for a spike cut by the window end
  * (clipped, its trough-side features NaN). Throws {@link IllegalArgumentException} with the sweep
- * named for invalid input: a NaN or infinite sample, a non-finite or empty window, a window
- * entirely outside the sweep. A window partly outside the sweep is clipped to it.
+ * named for invalid input: a NaN or infinite sample inside the recording, a non-finite or empty
+ * window, a window entirely outside the recorded sweep. A trailing run of NaN samples (a recording
+ * that stopped early) is cut off first, as ipfx crops to the "recording" epoch. A window partly
+ * outside the sweep is clipped to it for the search (ipfx would assert), while avg_rate still
+ * divides by the window's own length.
  * Immutable and thread-safe.
  */
 public final class SpikeDetector {
@@ -64,19 +67,18 @@ public final class SpikeDetector {
      * @param endS   window end, s
      */
     public SpikeTrain detect(Sweep sweep, double startS, double endS) {
-        double[] v = sweep.voltageMv();
-        int n = v.length;
         if (!(Double.isFinite(startS) && Double.isFinite(endS) && endS > startS)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "sweep %s: invalid spike window [%s, %s] s", sweep.label(), startS, endS));
         }
+        int n = Dvdt.recordedLength(sweep);
+        double[] v = n == sweep.voltageMv().length ? sweep.voltageMv() : Arrays.copyOf(sweep.voltageMv(), n);
         SampleTimes times = SampleTimes.of(sweep.samplingRateHz(), n);
         if (n < 2 || startS > times.t(n - 1) || endS < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "sweep %s: spike window [%s, %s] s lies outside the sweep (%d samples, %s s)", sweep.label(),
-                    startS, endS, n, sweep.durationS()));
+                    "sweep %s: spike window [%s, %s] s lies outside the recorded sweep (%d samples, %s s)",
+                    sweep.label(), startS, endS, n, n / sweep.samplingRateHz()));
         }
-        Dvdt.requireFinite(sweep);
         double rate = sweep.samplingRateHz();
         BesselFilter filter = BesselFilter.lowPass(
                 Math.min(settings.filterCutoffHz(), BesselFilter.MAX_FRACTION_OF_NYQUIST * rate / 2), rate);

@@ -136,6 +136,33 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void aTrailingNaNRunIsCutOffAsIpfxCropsToTheRecording() {
+        JsonNode c = SyntheticTrace.fixture("spikes.json").get("cases").get(0); // adapting-20k, 1 s
+        Sweep s = SyntheticTrace.sweep(c);
+        double[] cropped = Arrays.copyOf(s.voltageMv(), 18_000); // recording stops at 0.9 s
+        double[] padded = Arrays.copyOf(cropped, 30_000);
+        Arrays.fill(padded, 18_000, padded.length, Double.NaN);
+        SpikeTrain expected = detector.detect(new Sweep(1, "cropped", 20_000, cropped, new double[cropped.length]),
+                0.1, 0.9);
+        SpikeTrain got = detector.detect(new Sweep(1, "padded", 20_000, padded, new double[padded.length]), 0.1, 0.9);
+        assertEquals(expected, got);
+        assertEquals(10, got.spikes().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> detector.detect(
+                new Sweep(2, "padded", 20_000, padded, new double[padded.length]), 1.0, 1.4));
+        assertTrue(e.getMessage().contains("outside the recorded sweep"), e.getMessage());
+        double[] allNaN = new double[100];
+        Arrays.fill(allNaN, Double.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> detector.detect(
+                new Sweep(3, "nan", 20_000, allNaN, new double[100]), 0, 0.004));
+        assertTrue(e.getMessage().contains("sweep 3") && e.getMessage().contains("NaN"), e.getMessage());
+        double[] inf = new double[100];
+        inf[5] = Double.POSITIVE_INFINITY;
+        e = assertThrows(IllegalArgumentException.class, () -> detector.detect(
+                new Sweep(4, "inf", 20_000, inf, new double[100]), 0, 0.004));
+        assertTrue(e.getMessage().contains("sample 5"), e.getMessage());
+    }
+
+    @Test
     void trainFeaturesFollowIpfx() {
         assertEquals(0.0, SpikeTrainFeatures.adaptation(new double[]{0, 0, 0}));
         assertTrue(Double.isNaN(SpikeTrainFeatures.adaptation(new double[]{0.1})));
