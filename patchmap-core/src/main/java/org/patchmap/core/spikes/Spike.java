@@ -19,7 +19,9 @@ package org.patchmap.core.spikes;
  * @param fastTroughV             fast trough v
  * @param width                   full width at half height, s
  * @param upstrokeDownstrokeRatio upstroke / -downstroke
- * @param clipped                 v never returns to threshold + 1 mV before the window's end
+ * @param clipped                 the last spike, when v never returns to threshold + 1 mV before the window's
+ *                                end; or any spike whose fast trough is not found (spec 2 and 3). Its
+ *                                trough_v, downstroke, fast trough, width and ratio are NaN
  */
 public record Spike(int thresholdIndex, double thresholdT, double thresholdV, int peakIndex, double peakT,
                    double peakV, int upstrokeIndex, double upstroke, double troughV, double downstroke,
