@@ -318,20 +318,23 @@ public final class LongSquareDetector {
                 }
             }
             if (crossings.size() >= 5) {
-                int shorter = 0;
-                int longer = 0;
-                for (int c = 2; c < crossings.size(); c++) {
+                // a chirp's half-periods shrink (or grow) steadily: few steps against the trend (beyond 1.5 ms)
+                int n = crossings.size();
+                double firstHalf = crossings.get(1) - crossings.get(0);
+                double lastHalf = crossings.get(n - 1) - crossings.get(n - 2);
+                boolean faster = lastHalf < firstHalf;
+                int against = 0;
+                for (int c = 2; c < n; c++) {
                     double d = (crossings.get(c) - crossings.get(c - 1)) - (crossings.get(c - 1) - crossings.get(c - 2));
-                    if (d < 0) {
-                        shorter++;
-                    } else if (d > 0) {
-                        longer++;
+                    if (faster ? d > 0.0015 : d < -0.0015) {
+                        against++;
                     }
                 }
-                if (Math.max(shorter, longer) >= 0.75 * (crossings.size() - 2)) {
+                double ratio = Math.max(firstHalf, lastHalf) / Math.max(1e-9, Math.min(firstHalf, lastHalf));
+                if (ratio >= 1.5 && against <= 0.25 * (n - 2)) {
                     return new Kind("chirp", String.format(Locale.ROOT,
-                            "chirp: %d zero crossings at steadily %s intervals over %.4f–%.4f s", crossings.size(),
-                            shorter >= longer ? "shorter" : "longer", from, to));
+                            "chirp: %d zero crossings at steadily %s intervals over %.4f–%.4f s", n,
+                            faster ? "shorter" : "longer", from, to));
                 }
             }
             return new Kind("noise", String.format(Locale.ROOT, "noise: %d short levels over %.4f–%.4f s, none ≥ 0.25 s",

@@ -229,7 +229,9 @@ class LongSquareDetectorTest {
         double noisyMs = (t1 - t0) / 1e6 / runs;
         double idealMs = (t2 - t1) / 1e6 / runs;
         System.out.printf("LongSquareDetector, 15 sweeps x 100k samples: noisy %.2f ms, ideal %.2f ms%n", noisyMs, idealMs);
-        // generous bound: the build machine is shared
-        assertTrue(noisyMs < 50 && idealMs < 50, noisyMs + " / " + idealMs + " ms");
+        // generous bounds against regressions only: the build machine is shared (measured ~3 ms ideal,
+        // ~30-45 ms noisy at load 3 on 2 cores; exact 20-sample block medians dominate the noisy case)
+        assertTrue(idealMs < 25, "ideal " + idealMs + " ms");
+        assertTrue(noisyMs < 200, "noisy " + noisyMs + " ms");
     }
 }
