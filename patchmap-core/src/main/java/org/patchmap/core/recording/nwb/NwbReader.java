@@ -100,6 +100,8 @@ public final class NwbReader {
     private static List<Sweep> sweeps(List<Pairing.Pair> pairs, List<Recording.SkippedSeries> skipped)
             throws BadNwbException {
         List<Sweep> out = new ArrayList<>(pairs.size());
+        List<SeriesData.Values> voltages = new ArrayList<>();
+        List<SeriesData.Values> currents = new ArrayList<>();
         long total = 0;
         for (Pairing.Pair p : pairs) {
             SeriesData.Values v = SeriesData.read(p.response(), p.responseStart(), p.responseCount(), true);
@@ -115,13 +117,40 @@ public final class NwbReader {
                 skipped.add(new Recording.SkippedSeries(p.name(), mismatch));
                 continue;
             }
+            voltages.add(v);
+            currents.add(i);
             Integer number = p.response().sweepNumber();
             out.add(new Sweep(number == null ? Sweep.NO_NUMBER : number, p.name(), rate, v.values(), i.values()));
         }
+        tooSmall(voltages, true);
+        tooSmall(currents, false);
         boolean numbered = out.stream().allMatch(s -> s.sweepNumber() != Sweep.NO_NUMBER);
         Comparator<Sweep> byName = Comparator.comparing(Sweep::name, NaturalOrder.INSTANCE);
         out.sort(numbered ? Comparator.comparingInt(Sweep::sweepNumber).thenComparing(byName) : byName);
         return out;
+    }
+
+    /**
+     * Volts stored as "mV" or amperes as "pA" (SeriesData's bounds): every series of the file
+     * stays within a tiny range around 0 although some vary.
+     */
+    private static void tooSmall(List<SeriesData.Values> series, boolean voltage) throws BadNwbException {
+        double limit = voltage ? SeriesData.MIN_PEAK_MV : SeriesData.MIN_PEAK_PA;
+        double peak = 0;
+        boolean varies = false;
+        for (SeriesData.Values v : series) {
+            peak = Math.max(peak, v.peak());
+            varies |= v.varies();
+        }
+        if (series.isEmpty() || peak >= limit || !varies) {
+            return;
+        }
+        String unit = voltage ? "mV" : "pA";
+        throw new BadNwbException(series.get(0).described() + " and every other " + (voltage ? "response" : "stimulus")
+                + " series of the file never exceed " + SeriesData.fmt(peak) + " " + unit + " in magnitude: implausible "
+                + "for " + (voltage ? "a membrane potential" : "an injected current") + " (limit "
+                + SeriesData.fmt(limit) + " " + unit + "), " + (voltage ? "volts labelled as millivolts?"
+                : "amperes labelled as picoamperes?"));
     }
 
     /** Why a pair cannot be one sweep (no rate, different rates or lengths), or null. */

@@ -18,25 +18,35 @@ import java.util.Locale;
  * offset real data such as 99111002.nwb still passes):
  * <ul>
  * <li>membrane potential: median |v| above 1000 mV (no membrane sits at a volt: mV stored as
- * "V"), or a trace that varies but never leaves ±0.25 mV (a real Vm is tens of mV away from 0:
- * volts stored as "mV");</li>
- * <li>current: median |i| above 1e6 pA (1 µA), or a trace that varies but never leaves ±0.001 pA
- * (amperes stored as "pA").</li>
+ * "V");</li>
+ * <li>current: median |i| above 1e6 pA (1 µA).</li>
  * </ul>
+ * The opposite mistake (volts stored as "mV", amperes as "pA") is judged over the whole file by
+ * {@link NwbReader}, from {@link Values#peak()}: one series that stays near 0 is normal (a 0 pA
+ * step is float noise around 0 in 99111002.nwb), every series of the file doing so is not.
  */
 final class SeriesData {
     /** Samples of one series this reader accepts (two double arrays of this many per sweep: 800 MB). */
     static final long MAX_SAMPLES = 50_000_000L;
     static final double MAX_MEDIAN_MV = 1000;
+    /** A file whose every response varies but stays within ±0.25 mV is in volts, whatever it says. */
     static final double MIN_PEAK_MV = 0.25;
     static final double MAX_MEDIAN_PA = 1e6;
+    /** A file whose every stimulus varies but stays within ±0.001 pA is in amperes, whatever it says. */
     static final double MIN_PEAK_PA = 1e-3;
     static final double MIN_RATE_HZ = 1;
     static final double MAX_RATE_HZ = 1e7;
     private static final int MEDIAN_SAMPLE = 4001;
 
-    /** Converted samples and the sampling rate (NaN when the series states none). */
-    record Values(double[] values, double rateHz) {
+    /**
+     * Converted samples and what the file-level unit check needs.
+     *
+     * @param rateHz    sampling rate, NaN when the series states none
+     * @param peak      largest |value| (0 when all NaN)
+     * @param varies    whether the values are not all equal
+     * @param described "series 'name' (unit 'u', conversion c)", for messages
+     */
+    record Values(double[] values, double rateHz, double peak, boolean varies, String described) {
     }
 
     private SeriesData() {
@@ -82,8 +92,7 @@ final class SeriesData {
             Object raw = data.getData(new long[]{start}, new int[]{(int) count});
             values = convert(s, raw, conversion * factor, offset * factor, (int) count);
         }
-        check(s, values, voltage, unit, conversion);
-        return new Values(values, rate(s, start, count));
+        return check(s, values, voltage, unit, conversion, rate(s, start, count));
     }
 
     private static long length(Series s, Dataset data) throws BadNwbException {
@@ -163,7 +172,7 @@ final class SeriesData {
         return out;
     }
 
-    private static void check(Series s, double[] v, boolean voltage, String unit, double conversion)
+    private static Values check(Series s, double[] v, boolean voltage, String unit, double conversion, double rate)
             throws BadNwbException {
         double peak = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -175,27 +184,17 @@ final class SeriesData {
                 max = Math.max(max, x);
             }
         }
-        if (min > max) {
-            return; // all NaN: nothing to judge
-        }
-        double median = medianAbs(v);
         String what = "series '" + s.name() + "' (unit '" + unit + "', conversion " + conversion + ")";
+        double median = medianAbs(v);
         if (voltage && median > MAX_MEDIAN_MV) {
             throw new BadNwbException(what + " gives a median |v| of " + fmt(median) + " mV: implausible for a "
                     + "membrane potential (limit " + fmt(MAX_MEDIAN_MV) + " mV), the unit or conversion is wrong");
-        }
-        if (voltage && peak < MIN_PEAK_MV && max > min) {
-            throw new BadNwbException(what + " never exceeds " + fmt(peak) + " mV in magnitude: implausible for a "
-                    + "membrane potential (limit " + fmt(MIN_PEAK_MV) + " mV), volts labelled as millivolts?");
         }
         if (!voltage && median > MAX_MEDIAN_PA) {
             throw new BadNwbException(what + " gives a median |i| of " + fmt(median) + " pA: implausible for an "
                     + "injected current (limit " + fmt(MAX_MEDIAN_PA) + " pA), the unit or conversion is wrong");
         }
-        if (!voltage && peak < MIN_PEAK_PA && max > min) {
-            throw new BadNwbException(what + " never exceeds " + fmt(peak) + " pA in magnitude: implausible for an "
-                    + "injected current (limit " + fmt(MIN_PEAK_PA) + " pA), amperes labelled as picoamperes?");
-        }
+        return new Values(v, rate, peak, max > min, what);
     }
 
     /** Median of |x| over at most ~4000 evenly spaced samples (enough to judge a unit, and cheap). */
