@@ -14,6 +14,37 @@ import java.util.stream.Stream;
 
 class NwbExploreTest {
     @Test
+    void abfFamilies() throws Exception {
+        for (String f : new String[]{"PYR2.abf", "PYR5_rebound.abf"}) {
+            Recording r = org.patchmap.core.recording.abf.AbfReader.read(TestData.cell(f));
+            SweepFamily fam = LongSquareDetector.detect(r);
+            StringBuilder a = new StringBuilder();
+            for (FamilySweep fs : fam.sweeps()) {
+                a.append(fs.label()).append(":").append(fs.amplitudePa()).append(" ");
+            }
+            System.out.printf("ABF %s [%.5f, %.5f] %s: %s%n", f, fam.startS(), fam.endS(), fam.flags(), a);
+        }
+    }
+
+    @Test
+    void speed() throws Exception {
+        try (Stream<Path> s = Files.list(TestData.shared().resolve("data/cells/nwb"))) {
+            for (Path p : s.sorted().toList()) {
+                long best = Long.MAX_VALUE;
+                for (int k = 0; k < 20; k++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        NwbReader.read(p);
+                    } catch (Exception e) {
+                    }
+                    best = Math.min(best, System.nanoTime() - t0);
+                }
+                System.out.printf("SPEED %s best of 20: %.2f ms%n", p.getFileName(), best / 1e6);
+            }
+        }
+    }
+
+    @Test
     void explore() throws Exception {
         try (Stream<Path> s = Files.list(TestData.shared().resolve("data/cells/nwb"))) {
             for (Path p : s.sorted().toList()) {
