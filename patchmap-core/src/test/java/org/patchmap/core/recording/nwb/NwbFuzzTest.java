@@ -1,0 +1,116 @@
+package org.patchmap.core.recording.nwb;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchmap.core.TestData;
+import org.patchmap.core.recording.UnreadableFileException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Damaged copies of the real NWB files (truncated, bytes flipped in the metadata or anywhere,
+ * blocks zeroed): every read ends in a Recording or an UnreadableFileException naming the file,
+ * never another exception, an OutOfMemoryError or a hang. Seeded, so a failure is reproducible.
+ */
+class NwbFuzzTest {
+    private static final int CASES_PER_MUTATION = 40;
+    private static final List<String> FILES = List.of("99111002.nwb", "2025053101.nwb",
+            "LantyerEtAl2018_180817_ME_9_CC.nwb", "FergusonEtAl2015_PYR5_rebound.nwb", "19926019.nwb");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void damagedFilesGiveARecordingOrACleanError() throws Exception {
+        Random random = new Random(20260601L);
+        TreeMap<String, Integer> outcomes = new TreeMap<>();
+        TreeMap<String, Integer> causes = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (String file : FILES) {
+            byte[] bytes = Files.readAllBytes(TestData.cell(file));
+            for (Mutation m : Mutation.values()) {
+                for (int c = 0; c < CASES_PER_MUTATION; c++) {
+                    String name = "m" + c + "_" + m.name().toLowerCase() + "_" + file;
+                    Path mutant = dir.resolve(name);
+                    Files.write(mutant, m.apply(bytes, random));
+                    String outcome = run(mutant, name, failures, causes);
+                    outcomes.merge(m.name().toLowerCase() + " -> " + outcome, 1, Integer::sum);
+                    Files.delete(mutant);
+                }
+            }
+        }
+        System.out.println("NWB fuzz outcomes: " + outcomes);
+        causes.forEach((cause, n) -> System.out.println("  " + n + " x " + cause));
+        assertEquals(List.of(), failures);
+    }
+
+    private static String run(Path mutant, String name, List<String> failures, TreeMap<String, Integer> causes) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try {
+                NwbReader.read(mutant);
+                return "read";
+            } catch (UnreadableFileException e) {
+                if (!e.getMessage().startsWith(name + ": ")) {
+                    failures.add(name + ": message does not name the file: " + e.getMessage());
+                }
+                String cause = e.getMessage().substring(name.length() + 2).replaceAll("[0-9]+", "N");
+                causes.merge(cause.length() > 160 ? cause.substring(0, 160) : cause, 1, Integer::sum);
+                return "unreadable";
+            } catch (Throwable e) { // deliberately everything: OOM and StackOverflow included
+                failures.add(name + ": " + e);
+                return "crash";
+            }
+        }, () -> name + " hangs");
+    }
+
+    enum Mutation {
+        TRUNCATE {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                int keep = r.nextBoolean() ? r.nextInt(Math.min(b.length, 8192)) : r.nextInt(b.length);
+                return Arrays.copyOf(b, keep);
+            }
+        },
+        FLIP_HEADER {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                byte[] out = b.clone();
+                for (int i = 0, n = 1 + r.nextInt(16); i < n; i++) {
+                    out[r.nextInt(Math.min(out.length, 4096))] ^= (byte) (1 + r.nextInt(255));
+                }
+                return out;
+            }
+        },
+        FLIP_ANYWHERE {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                byte[] out = b.clone();
+                for (int i = 0, n = 1 + r.nextInt(64); i < n; i++) {
+                    out[r.nextInt(out.length)] ^= (byte) (1 + r.nextInt(255));
+                }
+                return out;
+            }
+        },
+        ZERO_BLOCK {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                byte[] out = b.clone();
+                int from = r.nextBoolean() ? 8 : r.nextInt(Math.min(out.length, 65536));
+                Arrays.fill(out, from, Math.min(out.length, from + 64 + r.nextInt(512)), (byte) 0);
+                return out;
+            }
+        };
+
+        abstract byte[] apply(byte[] bytes, Random random);
+    }
+}
