@@ -11,7 +11,7 @@ import java.util.Locale;
  * plus its {@code offset} gives values in the dataset's {@code unit} (integer data included, as
  * NeuroConv and MIES write it), which are then scaled to mV or pA. The sampling rate is the
  * {@code rate} attribute of {@code starting_time} (its value, the start time, is not used: some
- * converters write a constant there), else 1 / the median step of {@code timestamps}.
+ * converters write a constant there), else 1 / the median step of {@code timestamps} (to 0.001 Hz).
  * <p>
  * Plausibility bounds, so that a wrong unit or conversion is an error and not a silent
  * thousand-fold mistake (each is far outside what a real recording gives, so noisy or oddly
@@ -245,7 +245,8 @@ final class SeriesData {
             steps[k] = ts[(int) start + k + 1] - ts[(int) start + k];
         }
         double step = medianAbs(steps);
-        return step > 0 ? 1 / step : null;
+        // timestamps are rounded sums (12.5 + k / 25000 is not exact in binary): keep the rate to 0.001 Hz
+        return step > 0 ? Math.round(1e3 / step) / 1e3 : null;
     }
 
     static String fmt(double x) {
