@@ -204,6 +204,51 @@ class NwbReaderTest {
         assertEquals("dir.nwb: is a directory, not a file", message(Files.createDirectory(dir.resolve("dir.nwb"))));
     }
 
+    /** A dataspace claiming more samples than the reader accepts is refused before anything is allocated. */
+    @Test
+    void hugeSeriesAreRefused() throws Exception {
+        byte[] real = Files.readAllBytes(TestData.cell("FergusonEtAl2015_PYR5_rebound.nwb"));
+        // /acquisition/CurrentClampSeries_01/data: object header at 2864, its dataspace's size and max size at 2896
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(real).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(20_000, b.getLong(2896));
+        b.putLong(2896, 60_000_000L).putLong(2904, 60_000_000L);
+        Path big = Files.write(dir.resolve("big.nwb"), real);
+        assertEquals("big.nwb: series 'CurrentClampSeries_01' has 60000000 samples: larger than this reader accepts "
+                + "(50000000)", message(big));
+        b.putLong(2896, 1L << 40).putLong(2904, 1L << 40);
+        Path huge = Files.write(dir.resolve("huge.nwb"), real);
+        assertEquals("huge.nwb: series 'CurrentClampSeries_01' has 1099511627776 samples: larger than this reader "
+                + "accepts (50000000)", message(huge));
+    }
+
+    /** Generous bounds against regressions only (the build machine is shared). */
+    @Test
+    void speed() throws Exception {
+        Path pyr2 = TestData.cell("FergusonEtAl2015_PYR2.nwb");
+        Path compressed = TestData.cell("19926019.nwb");
+        for (int k = 0; k < 3; k++) { // warm up
+            NwbReader.read(pyr2);
+            NwbReader.read(compressed);
+        }
+        int runs = 5;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < runs; k++) {
+            NwbReader.read(pyr2);
+        }
+        long t1 = System.nanoTime();
+        for (int k = 0; k < runs; k++) {
+            NwbReader.read(compressed);
+        }
+        long t2 = System.nanoTime();
+        double plainMs = (t1 - t0) / 1e6 / runs;
+        double deflateMs = (t2 - t1) / 1e6 / runs;
+        System.out.printf(java.util.Locale.ROOT, "NwbReader: PYR2 (2.3 MB, 2 x 13 x 20k float32) %.1f ms, 19926019 "
+                + "(2.3 MB, 2 x 13 x 100k float32, shuffle+deflate) %.1f ms%n", plainMs, deflateMs);
+        // measured ~7 ms and ~50 ms (inflating 832 chunks is most of the latter)
+        assertTrue(plainMs < 100, "PYR2 " + plainMs + " ms");
+        assertTrue(deflateMs < 500, "19926019 " + deflateMs + " ms");
+    }
+
     /** The same recording read twice gives equal samples (no state kept between reads). */
     @Test
     void repeatable() throws Exception {
