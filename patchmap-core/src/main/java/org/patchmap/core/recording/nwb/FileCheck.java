@@ -48,8 +48,8 @@ final class FileCheck {
             }
             long eof = endOfFile(ch, base);
             if (eof != UNDEFINED && (eof < 0 || eof > size - base)) {
-                throw new BadNwbException("truncated HDF5 file: " + size + " bytes, the HDF5 superblock says "
-                        + (eof < 0 ? Long.toUnsignedString(eof) : String.valueOf(base + eof)));
+                throw new BadNwbException("corrupt or truncated HDF5: the file has " + size + " bytes, its superblock "
+                        + "says " + (eof < 0 ? Long.toUnsignedString(eof) : String.valueOf(base + eof)) + " (truncated)");
             }
             return size;
         } catch (NoSuchFileException e) {
@@ -71,32 +71,43 @@ final class FileCheck {
      * The superblock's end-of-file address (relative to the base address), or UNDEFINED when it is
      * not stated or the superblock is too damaged to say (the HDF5 library then reports it).
      */
-    private static long endOfFile(FileChannel ch, long base) throws IOException {
+    private static long endOfFile(FileChannel ch, long base) throws IOException, BadNwbException {
         byte[] sb = read(ch, base, 96);
         if (sb.length < 16) {
             return UNDEFINED;
         }
         int version = sb[8] & 0xFF;
         int offsetSize;
+        int lengthSize;
         int at;
         if (version == 0 || version == 1) {
             offsetSize = sb[13] & 0xFF;
+            lengthSize = sb[14] & 0xFF;
             // signature 8, versions 5, offset and length sizes 2, reserved 1, K values 4, flags 4 (+ v1: 4)
             at = 24 + (version == 1 ? 4 : 0) + 2 * offsetSize;
         } else if (version == 2 || version == 3) {
             offsetSize = sb[9] & 0xFF;
+            lengthSize = sb[10] & 0xFF;
             // signature 8, version 1, sizes 2, flags 1, base address, extension address
             at = 12 + 2 * offsetSize;
         } else {
             return UNDEFINED;
         }
-        if (offsetSize != 2 && offsetSize != 4 && offsetSize != 8 || at + offsetSize > sb.length) {
+        if (!usable(offsetSize) || !usable(lengthSize)) {
+            throw new BadNwbException("corrupt or truncated HDF5: the superblock gives " + offsetSize + "-byte addresses and "
+                    + lengthSize + "-byte lengths (2, 4 or 8 expected)");
+        }
+        if (at + offsetSize > sb.length) {
             return UNDEFINED;
         }
         ByteBuffer b = ByteBuffer.wrap(sb, at, offsetSize).order(ByteOrder.LITTLE_ENDIAN);
         long eof = offsetSize == 8 ? b.getLong() : offsetSize == 4 ? b.getInt() & 0xFFFFFFFFL : b.getShort() & 0xFFFF;
         boolean allOnes = offsetSize == 8 ? eof == -1 : eof == (1L << (8 * offsetSize)) - 1;
         return allOnes ? UNDEFINED : eof;
+    }
+
+    private static boolean usable(int size) {
+        return size == 2 || size == 4 || size == 8;
     }
 
     private static byte[] read(FileChannel ch, long at, int n) throws IOException {

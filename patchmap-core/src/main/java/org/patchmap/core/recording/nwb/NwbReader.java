@@ -153,8 +153,11 @@ public final class NwbReader {
                 : "amperes labelled as picoamperes?"));
     }
 
-    /** Why a pair cannot be one sweep (no rate, different rates or lengths), or null. */
+    /** Why a pair cannot be one sweep (no samples, no rate, different rates or lengths), or null. */
     private static String mismatch(Pairing.Pair p, SeriesData.Values v, SeriesData.Values i, double rate) {
+        if (v.values().length == 0) {
+            return "no samples";
+        }
         if (Double.isNaN(rate)) {
             return "no sampling rate (neither starting_time rate nor timestamps)";
         }

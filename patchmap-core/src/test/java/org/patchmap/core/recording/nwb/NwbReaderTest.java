@@ -199,8 +199,8 @@ class NwbReaderTest {
                 message(text));
         byte[] real = Files.readAllBytes(TestData.cell("19926019.nwb"));
         Path truncated = Files.write(dir.resolve("19926019.nwb"), Arrays.copyOf(real, 1_000_000));
-        assertEquals("19926019.nwb: truncated HDF5 file: 1000000 bytes, the HDF5 superblock says 2288319",
-                message(truncated));
+        assertEquals("19926019.nwb: corrupt or truncated HDF5: the file has 1000000 bytes, its superblock says 2288319 "
+                + "(truncated)", message(truncated));
         assertEquals("dir.nwb: is a directory, not a file", message(Files.createDirectory(dir.resolve("dir.nwb"))));
     }
 
