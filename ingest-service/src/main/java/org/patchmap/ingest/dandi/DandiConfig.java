@@ -48,6 +48,10 @@ public interface DandiConfig {
     @WithDefault("1h")
     Duration pollEvery();
 
+    /** Time from the service's start to the first scheduled poll. */
+    @WithDefault("30s")
+    Duration pollDelay();
+
     /** Whether the scheduled poll runs ({@code POST /api/admin/poll} works either way). */
     @WithDefault("true")
     boolean pollEnabled();

@@ -17,7 +17,7 @@ public class PollSchedule {
     @Inject
     DandiConfig config;
 
-    @Scheduled(identity = "dandi-poll", every = "${patchmap.dandi.poll-every}", delayed = "${patchmap.dandi.poll-delay:30s}",
+    @Scheduled(identity = "dandi-poll", every = "${patchmap.dandi.poll-every}", delayed = "${patchmap.dandi.poll-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!config.pollEnabled()) {
