@@ -173,7 +173,7 @@ public class DandiPoller {
         dandisets.decide(id, d.modified(), decision, now);
         if (changed) {
             metrics.decided(decision.selected());
-            LOG.infof("dandiset %s %s: %s %s", id, decision.version() == null ? "" : decision.version(),
+            LOG.infof("dandiset %s%s: %s (%s)", id, decision.version() == null ? "" : " " + decision.version(),
                     decision.selected() ? "selected" : "not selected", decision.reason());
         }
     }
