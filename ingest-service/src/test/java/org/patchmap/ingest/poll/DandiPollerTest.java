@@ -284,11 +284,14 @@ class DandiPollerTest {
     void aDandisetFailingEveryTimeIsReportedAndTheOthersAreProcessed() throws IOException {
         DandiFake fake = listing(V8_NEW)
                 .dandiset("000020", null, 5, MODIFIED)
-                .dandiset("000035", null, 2, MODIFIED);
+                .dandiset("000035", null, 3, MODIFIED);
         fake.serveVersion("000008", V8_NEW);
         fake.failVersion("000020", "0.210913.1639", 500);
         fake.serveVersion("000035", "0.211014.0808");
-        fake.serveAssets("000035", "0.211014.0808", DandiFake.realAssets("000035").subList(0, 2));
+        // The second of 000035's three assets has metadata without a digest.
+        List<ObjectNode> a35 = new ArrayList<>(DandiFake.realAssets("000035").subList(0, 3));
+        ((ObjectNode) a35.get(1).get("metadata")).remove("digest");
+        fake.serveAssets("000035", "0.211014.0808", a35);
         fake.serveListing(0);
         long t0 = System.currentTimeMillis();
 
@@ -297,7 +300,18 @@ class DandiPollerTest {
         assertEquals(7, run.getInt("dandisetsSeen"));
         assertEquals(3, run.getInt("dandisetsSelected"));
         assertEquals(2, run.getInt("assetsPublished"));
-        assertEquals(Map.of("http_500", 1), run.getMap("failuresByReason"));
+        assertEquals(1, run.getInt("assetsFailed"));
+        assertEquals(Map.of("http_500", 1, "bad_metadata", 1), run.getMap("failuresByReason"));
+        assertEquals("000035", run.getString("failures[1].dandiset"));
+        assertEquals(a35.get(1).get("asset_id").asText(), run.getString("failures[1].asset"));
+        assertEquals("patchmap.assets: DANDI asset " + a35.get(1).get("asset_id").asText()
+                + " has no sha2-256 or dandi-etag digest", run.getString("failures[1].message"));
+        assertEquals("failed", assetEntry("000035/0.211014.0808/" + a35.get(1).get("asset_id").asText()).getString("status"));
+        Map<String, Object> p35 = run.getMap("dandisets.find { it.dandiset == '000035' }");
+        assertEquals(Map.of("dandiset", "000035", "version", "0.211014.0808", "assetsDone", 2, "assetsTotal", 3,
+                "state", "incomplete"), p35);
+        // The version is not complete: not recorded as processed, so the next poll asks again.
+        assertEquals(null, dandisetEntry("000035").get("versionsProcessed"));
         assertEquals("000020", run.getString("failures[0].dandiset"));
         assertEquals("http_500", run.getString("failures[0].reason"));
         assertEquals("GET " + server.baseUrl() + "/api/dandisets/000020/versions/0.210913.1639/: HTTP 500 after 2 attempts: "
@@ -311,7 +325,9 @@ class DandiPollerTest {
         Map<String, Object> d20 = status.getMap("dandisets.find { it.id == '000020' }");
         assertEquals("http_500", d20.get("lastErrorReason"));
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("patchmap_dandi_poll_failures_total{reason=\"http_500\"} 1.0"));
+                .body(containsString("patchmap_dandi_poll_failures_total{reason=\"http_500\"} 1.0"))
+                .body(containsString("patchmap_dandi_poll_failures_total{reason=\"bad_metadata\"} 1.0"))
+                .body(containsString("patchmap_dandi_assets_total{outcome=\"failed\"} 1.0"));
     }
 
     @Test
