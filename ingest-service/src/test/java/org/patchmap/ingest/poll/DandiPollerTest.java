@@ -332,6 +332,34 @@ class DandiPollerTest {
 
     @Test
     @Order(5)
+    void theNextRunAsksAgainOnlyForTheAssetThatFailed() throws IOException {
+        DandiFake fake = listing(V8_NEW).dandiset("000035", null, 3, MODIFIED);
+        fake.serveVersion("000008", V8_NEW);
+        List<ObjectNode> a35 = DandiFake.realAssets("000035").subList(0, 3);
+        fake.serveAssets("000035", "0.211014.0808", a35);
+        fake.serveListing(0);
+        long t0 = System.currentTimeMillis();
+
+        JsonPath run = poll();
+
+        assertEquals(1, run.getInt("assetsDiscovered"));
+        assertEquals(1, run.getInt("assetsPublished"));
+        assertEquals(Map.of(), run.getMap("failuresByReason"));
+        List<AssetEvent> events = published(t0, 1);
+        assertEquals(1, events.size());
+        assertEquals(CellIds.dandiFile("000035", a35.get(1).get("path").asText()), events.get(0).fileKey());
+        assertEquals(0, versionRequests());
+        assertEquals(1, assetListRequests());
+        assertEquals(1, assetMetadataRequests());
+        server.verify(1, getRequestedFor(urlPathEqualTo(
+                DandiFake.assetPath("000035", "0.211014.0808", a35.get(1).get("asset_id").asText()))));
+        Document d35 = dandisetEntry("000035");
+        assertEquals(1, d35.getList("versionsProcessed", Document.class).size());
+        assertEquals(null, d35.get("lastError"));
+    }
+
+    @Test
+    @Order(6)
     void aSecondRequestWhileARunIsGoingOnIsRefused() throws Exception {
         listing(V8_NEW).serveListing(1500);
         new DandiFake(server).serveVersion("000008", V8_NEW);
