@@ -3,6 +3,7 @@ package org.patchmap.ingest.poll;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -19,16 +20,39 @@ public class DandiFakeResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "patchmap.dandi.api-url", server.baseUrl() + "/api",
                 "patchmap.dandi.max-attempts", "2",
                 "patchmap.dandi.backoff-initial", "10ms",
                 "patchmap.dandi.backoff-max", "20ms",
                 "patchmap.dandi.poll-enabled", "false",
                 "patchmap.ingest.max-file-bytes", "15000000",
-                "quarkus.mongodb.database", "patchmap-poller-test",
-                "mp.messaging.incoming.assets.group.id", "ingest-service-poller-test",
-                "mp.messaging.incoming.assets.auto.offset.reset", "latest");
+                "quarkus.mongodb.database", database(),
+                "mp.messaging.incoming.assets.group.id", "ingest-service-" + database(),
+                "mp.messaging.incoming.assets.auto.offset.reset", "latest"));
+        config.putAll(extra());
+        return config;
+    }
+
+    protected String database() {
+        return "patchmap-poller-test";
+    }
+
+    protected Map<String, String> extra() {
+        return Map.of();
+    }
+
+    /** The same fake, with drafts included and a database of its own. */
+    public static class WithDrafts extends DandiFakeResource {
+        @Override
+        protected String database() {
+            return "patchmap-poller-drafts-test";
+        }
+
+        @Override
+        protected Map<String, String> extra() {
+            return Map.of("patchmap.dandi.include-drafts", "true");
+        }
     }
 
     @Override
