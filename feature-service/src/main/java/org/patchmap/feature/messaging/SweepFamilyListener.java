@@ -6,17 +6,27 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.patchmap.core.analysis.FeaturesEvents;
+import org.patchmap.core.features.CellFeatures;
+import org.patchmap.core.sweep.Sweep;
 import org.patchmap.events.EventJson;
+import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
+import org.patchmap.feature.compute.FamilyFeatures;
+import org.patchmap.feature.store.CellFeatureStore;
 import org.patchmap.feature.store.SweepFamilyStore;
 import org.patchmap.feature.store.TraceStore;
 import org.patchmap.messaging.EventInbox;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * Consumer of {@code patchmap.sweeps}: loads each family's traces from GridFS (claim-check),
- * checks them against the event and records the family. A record that fails goes to
- * {@code patchmap.sweeps.dlq} with its reason, and the next one is processed.
+ * computes the cell's features, stores family and features, and publishes
+ * {@code patchmap.features}. A record that fails goes to {@code patchmap.sweeps.dlq} with its
+ * reason, and the next one is processed; a feature that cannot be computed is not a failure.
  */
 @ApplicationScoped
 public class SweepFamilyListener {
@@ -32,14 +42,29 @@ public class SweepFamilyListener {
     @Inject
     SweepFamilyStore families;
 
+    @Inject
+    FamilyFeatures compute;
+
+    @Inject
+    CellFeatureStore store;
+
+    @Inject
+    FeaturesPublisher publisher;
+
     @Incoming(SWEEPS_IN)
     @Blocking
     public void onSweepFamily(ConsumerRecord<String, String> record) {
         inbox.process(record, json -> {
             SweepFamilyEvent family = EventJson.read(Topics.SWEEPS, json, SweepFamilyEvent.class);
-            families.save(family, traces.load(family));
-            LOG.infof("family of %s recorded: %d sweeps at %.0f Hz", family.cellId(), family.sweeps().size(),
-                    family.samplingRateHz());
+            List<Sweep> sweeps = traces.load(family);
+            families.save(family, sweeps);
+            CellFeatures features = compute.of(family, sweeps);
+            FeaturesEvent event = FeaturesEvents.of(family, features, Instant.now());
+            store.save(event, features);
+            publisher.publish(event);
+            LOG.infof("features of %s: %d of %d computable, %d outside QC range", family.cellId(),
+                    features.values().values().stream().filter(v -> v != null).count(), features.values().size(),
+                    features.qcFailures().size());
         });
     }
 }

@@ -43,4 +43,20 @@ public interface DandiConfig {
     /** page_size of the listings. */
     @WithDefault("100")
     int pageSize();
+
+    /** Time between two scheduled polls of DANDI ({@code DandiPoller}). */
+    @WithDefault("1h")
+    Duration pollEvery();
+
+    /** Time from the service's start to the first scheduled poll. */
+    @WithDefault("30s")
+    Duration pollDelay();
+
+    /** Whether the scheduled poll runs ({@code POST /api/admin/poll} works either way). */
+    @WithDefault("true")
+    boolean pollEnabled();
+
+    /** Whether a dandiset never published is polled through its draft. */
+    @WithDefault("false")
+    boolean includeDrafts();
 }

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,7 +57,32 @@ public class AssetLedger {
         return collection().countDocuments(Filters.eq("fileKey", fileKey));
     }
 
-    private static String id(String fileKey, String digest) {
+    /** Any entry with this digest (whatever its file key): the content is known. */
+    public Optional<Entry> findByDigest(String digest) {
+        Document doc = collection().find(Filters.eq("digest", digest)).first();
+        return Optional.ofNullable(doc).map(d -> new Entry(d.getString("_id"), d.getString("fileKey"),
+                d.getString("digest"), d.getString("status")));
+    }
+
+    /** How many of these entries ({@code fileKey@digest}) are past {@code pending} (extraction recorded an outcome). */
+    public long countDone(java.util.Collection<String> ids) {
+        long done = 0;
+        List<String> batch = new ArrayList<>();
+        for (String id : ids) {
+            batch.add(id);
+            if (batch.size() == 500) {
+                done += countDoneIn(batch);
+                batch.clear();
+            }
+        }
+        return batch.isEmpty() ? done : done + countDoneIn(batch);
+    }
+
+    private long countDoneIn(List<String> ids) {
+        return collection().countDocuments(Filters.and(Filters.in("_id", ids), Filters.ne("status", PENDING)));
+    }
+
+    public static String id(String fileKey, String digest) {
         return fileKey + "@" + digest;
     }
 

@@ -10,7 +10,7 @@
  *   <li>{@link org.patchmap.core.features.CellFeatureExtractor}: the composition (ipfx
  *       {@code LongSquareAnalysis}), which never fails a cell for one feature.</li>
  * </ul>
- * Input: {@link org.patchmap.core.features.FamilySweep}s (sweep + amplitude), the window, and the
+ * Input: {@link org.patchmap.core.protocol.FamilySweep}s (sweep + amplitude), the window, and the
  * spike trains of {@code org.patchmap.core.spikes}. Output: {@link org.patchmap.core.features.CellFeatures}
  * (ipfx names and units, null + reason when not computable), range-checked by
  * {@link org.patchmap.core.qc.RangeQc}.

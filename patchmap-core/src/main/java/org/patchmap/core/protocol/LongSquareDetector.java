@@ -26,6 +26,7 @@ public final class LongSquareDetector {
     public static final double TIMING_TOLERANCE_S = 0.005;
     public static final double LOW_SAMPLING_RATE_HZ = 10_000;
     public static final int FEW_SWEEPS = 3;
+    static final double MIN_PRE_PULSE_MS = 5;
     /** An excursion this many 1 ms blocks long inside the window is a pulse, not a transient. */
     static final int MAX_TRANSIENT_BLOCKS = 3;
 
@@ -198,6 +199,21 @@ public final class LongSquareDetector {
         return null;
     }
 
+    /**
+     * Whether the last plateau of at least {@value #MIN_PRE_PULSE_MS} ms before plateau k is not at
+     * holding. Shorter ones are the edges of a filtered or recorded step (PYR2.abf), not pulses.
+     */
+    private static boolean hasPrePulse(Analysed a, int k) {
+        int minLength = (int) Math.round(MIN_PRE_PULSE_MS * a.rate() / 1000.0);
+        for (int j = k - 1; j >= 1; j--) {
+            Plateau before = a.plateaus().get(j);
+            if (before.length() >= minLength) {
+                return Math.abs(a.relative(before)) > a.thresholdPa();
+            }
+        }
+        return false;
+    }
+
     private static SweepFamily family(Epoch epoch, List<Analysed> group, List<Analysed> all) {
         List<Member> withPlateau = epoch.members().stream().filter(m -> m.plateau() != null).toList();
         double rate = group.get(0).rate();
@@ -215,8 +231,7 @@ public final class LongSquareDetector {
             double amplitude = Math.round((inside - a.holdingPa()) * 10.0) / 10.0;
             sweeps.add(new FamilySweep(a.sweep(), amplitude + 0.0)); // + 0.0: no −0.0
             if (m.plateau() != null) {
-                int k = a.plateaus().indexOf(m.plateau());
-                if (k >= 2 && Math.abs(a.relative(a.plateaus().get(k - 1))) > a.thresholdPa()) {
+                if (hasPrePulse(a, a.plateaus().indexOf(m.plateau()))) {
                     prePulse = true;
                 }
             }

@@ -33,6 +33,7 @@ public final class PlateauSegmenter {
     static final int MAX_EXCURSION_BLOCKS = 3;
     static final int SETTLE_BLOCKS = 3;
     static final int MAX_TRANSITION_BLOCKS = 6;
+    static final double MAX_SPLIT_MS = 5;
 
     private PlateauSegmenter() {
     }
@@ -146,7 +147,37 @@ public final class PlateauSegmenter {
             int e = p + 1 < starts.size() ? starts.get(p + 1) : n;
             plateaus.add(new Plateau(s, e, level(x, m, b, s, e)));
         }
-        return new Segmentation(plateaus, t, excursions);
+        return new Segmentation(mergeSplits(plateaus, x, m, b, t, samplingRateHz, excursions), t, excursions);
+    }
+
+    /**
+     * Joins what the walk split although the current came back to the same level (within T/2):
+     * two neighbours, or the neighbours of a plateau of at most {@value #MAX_SPLIT_MS} ms, which
+     * becomes an excursion. A recorded current's spike-coupled transients (PYR2.abf: ±400 pA for a
+     * few ms) can leave the walk without three calm blocks to settle on; without this the step
+     * would start late.
+     */
+    static List<Plateau> mergeSplits(List<Plateau> in, double[] x, double[] m, int b, double t, double rateHz,
+                                     List<Excursion> excursions) {
+        int maxSplit = (int) Math.round(MAX_SPLIT_MS * rateHz / 1000.0);
+        List<Plateau> out = new ArrayList<>(in.size());
+        for (Plateau c : in) {
+            int last = out.size() - 1;
+            Plateau a = null;
+            if (last >= 0 && Math.abs(out.get(last).levelPa() - c.levelPa()) <= t / 2) {
+                a = out.remove(last);
+            } else if (last >= 1 && out.get(last).length() <= maxSplit
+                    && Math.abs(out.get(last - 1).levelPa() - c.levelPa()) <= t / 2) {
+                Plateau split = out.remove(last);
+                excursions.add(new Excursion(split.startIndex(), split.endIndex()));
+                a = out.remove(last - 1);
+            }
+            if (a != null) {
+                c = new Plateau(a.startIndex(), c.endIndex(), level(x, m, b, a.startIndex(), c.endIndex()));
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** Median of the block medians lying wholly inside [s, e), or of the samples when none does. */

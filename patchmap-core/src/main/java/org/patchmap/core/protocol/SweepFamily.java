@@ -14,9 +14,9 @@ import java.util.List;
  */
 public record SweepFamily(double startS, double endS, double samplingRateHz, List<FamilySweep> sweeps,
                           List<String> flags, List<SkippedSweep> skipped) {
-    public static final String PRE_PULSE = "pre-pulse";
-    public static final String FEW_SWEEPS = "few sweeps";
-    public static final String LOW_SAMPLING_RATE = "low sampling rate";
+    public static final String PRE_PULSE = "pre_pulse";
+    public static final String FEW_SWEEPS = "few_sweeps";
+    public static final String LOW_SAMPLING_RATE = "low_sampling_rate";
 
     public SweepFamily {
         sweeps = List.copyOf(sweeps);

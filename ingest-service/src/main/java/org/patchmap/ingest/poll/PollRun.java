@@ -1,0 +1,67 @@
+package org.patchmap.ingest.poll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The tallies of one poll while it runs; {@link #summary()} is a snapshot for the status endpoint. */
+final class PollRun {
+    private final String trigger;
+    private final Instant started;
+    private Instant finished;
+    private int dandisetsSeen;
+    private int dandisetsSelected;
+    private int assetsDiscovered;
+    private int assetsPublished;
+    private int assetsReused;
+    private int assetsSkipped;
+    private int assetsFailed;
+    private final Map<String, Integer> failuresByReason = new TreeMap<>();
+    private final List<RunSummary.Failure> failures = new ArrayList<>();
+    private final Map<String, RunSummary.Progress> progress = new LinkedHashMap<>();
+
+    PollRun(String trigger, Instant started) {
+        this.trigger = trigger;
+        this.started = started;
+    }
+
+    synchronized void seen() {
+        dandisetsSeen++;
+    }
+
+    synchronized void selected() {
+        dandisetsSelected++;
+    }
+
+    synchronized void asset(String outcome) {
+        assetsDiscovered++;
+        switch (outcome) {
+            case "published" -> assetsPublished++;
+            case "reused" -> assetsReused++;
+            case "skipped" -> assetsSkipped++;
+            default -> assetsFailed++;
+        }
+    }
+
+    synchronized void failure(String dandiset, String asset, String reason, String message) {
+        failuresByReason.merge(reason, 1, Integer::sum);
+        failures.add(new RunSummary.Failure(dandiset, asset, reason, message));
+    }
+
+    synchronized void progress(String dandiset, String version, long done, long total, String state) {
+        progress.put(dandiset, new RunSummary.Progress(dandiset, version, done, total, state));
+    }
+
+    synchronized void finish(Instant at) {
+        finished = at;
+    }
+
+    synchronized RunSummary summary() {
+        return new RunSummary(trigger, started, finished, finished == null, dandisetsSeen, dandisetsSelected,
+                assetsDiscovered, assetsPublished, assetsReused, assetsSkipped, assetsFailed,
+                Map.copyOf(failuresByReason), List.copyOf(failures), List.copyOf(progress.values()));
+    }
+}

@@ -1,0 +1,97 @@
+package org.patchmap.cli;
+
+import org.patchmap.core.analysis.CellAnalysis;
+import org.patchmap.core.protocol.LongSquareDetector;
+import org.patchmap.core.protocol.NoLongSquareException;
+import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.recording.Recording;
+import org.patchmap.core.recording.RecordingReader;
+import org.patchmap.core.recording.UnreadableFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code patchmap bench}: time per file of read + family detection (and features), after warm-up,
+ * single-threaded. A harness that prints numbers for docs/benchmarks.md, not a test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time read + long-square detection (+ features with --features) per file, after warm-up.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "NWB or ABF recordings")
+    List<Path> files;
+
+    @Option(names = "--features", description = "also compute spikes and cell features")
+    boolean features;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "untimed rounds over all files (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "timed rounds over all files (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        for (int r = 0; r < warmup; r++) {
+            for (Path f : files) {
+                once(f);
+            }
+        }
+        List<Double> medians = new ArrayList<>();
+        List<Double> cellMedians = new ArrayList<>();
+        out.printf(Locale.ROOT, "%-40s %10s %10s %10s  %s%n", "file", "median ms", "min ms", "max ms", "outcome");
+        for (Path f : files) {
+            double[] ms = new double[rounds];
+            String outcome = "";
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                outcome = once(f);
+                ms[r] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            double median = median(ms);
+            medians.add(median);
+            if (!outcome.equals("error")) {
+                cellMedians.add(median);
+            }
+            out.printf(Locale.ROOT, "%-40s %10.2f %10.2f %10.2f  %s%n", f.getFileName(), median, ms[0],
+                    ms[ms.length - 1], outcome);
+        }
+        String what = features ? "read + detect + features" : "read + detect";
+        double[] all = medians.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] cells = cellMedians.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(Locale.ROOT, "median over %d files: %.2f ms per file (%s, %d warm-up + %d timed rounds)%n",
+                all.length, median(all), what, warmup, rounds);
+        out.printf(Locale.ROOT, "median over the %d files that give a cell: %.2f ms per cell%n", cells.length,
+                median(cells));
+        return 0;
+    }
+
+    private String once(Path file) {
+        try {
+            Recording recording = RecordingReader.read(file);
+            SweepFamily family = LongSquareDetector.detect(recording);
+            if (features) {
+                CellAnalysis.features(family);
+            }
+            return family.sweeps().size() + " sweeps";
+        } catch (UnreadableFileException | NoLongSquareException e) {
+            return "error";
+        }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

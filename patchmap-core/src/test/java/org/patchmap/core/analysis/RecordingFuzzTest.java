@@ -1,0 +1,118 @@
+package org.patchmap.core.analysis;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchmap.core.TestData;
+import org.patchmap.core.protocol.NoLongSquareException;
+import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.recording.UnreadableFileException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Mutates the real recordings (truncation, flipped bytes, zeroed headers) and runs the whole
+ * pipeline on each mutant: every case must end in a family or a clean, file-named error, never
+ * a hang, an OutOfMemoryError or an uncaught exception. Seeded, so a failure is reproducible.
+ */
+class RecordingFuzzTest {
+    private static final int CASES_PER_FILE = 25;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyMutantEndsInAFamilyOrACleanError() throws IOException {
+        Random random = new Random(20261125L);
+        TreeMap<String, Integer> outcomes = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        for (Path original : TestData.allCells()) {
+            byte[] bytes = Files.readAllBytes(original);
+            for (int c = 0; c < CASES_PER_FILE; c++) {
+                Mutation m = Mutation.values()[c % Mutation.values().length];
+                String name = "m" + c + "_" + m.name().toLowerCase() + "_" + original.getFileName();
+                Path mutant = dir.resolve(name);
+                Files.write(mutant, m.apply(bytes, random));
+                String outcome = run(mutant, name, failures);
+                outcomes.merge(m.name().toLowerCase() + " → " + outcome, 1, Integer::sum);
+                Files.delete(mutant);
+                cases++;
+            }
+        }
+        System.out.println("fuzz outcomes over " + cases + " mutants: " + outcomes);
+        assertEquals(List.of(), failures);
+        assertEquals(TestData.allCells().size() * CASES_PER_FILE, cases);
+        assertTrue(cases >= 300, "a few hundred cases");
+    }
+
+    private static String run(Path mutant, String name, List<String> failures) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try {
+                SweepFamily family = CellAnalysis.family(mutant);
+                CellAnalysis.features(family); // never throws for a bad feature
+                return "family";
+            } catch (UnreadableFileException | NoLongSquareException e) {
+                if (!e.getMessage().startsWith(name + ":")) {
+                    failures.add(name + ": message does not name the file: " + e.getMessage());
+                }
+                return e instanceof UnreadableFileException ? "unreadable" : "no long square";
+            } catch (Throwable e) { // deliberately everything: OOM and StackOverflow included
+                failures.add(name + ": " + e);
+                return "crash";
+            }
+        }, () -> name + " hangs");
+    }
+
+    enum Mutation {
+        TRUNCATE {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                int keep = r.nextBoolean() ? r.nextInt(Math.min(b.length, 8192)) : r.nextInt(b.length);
+                return java.util.Arrays.copyOf(b, keep);
+            }
+        },
+        FLIP_HEADER {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                byte[] out = b.clone();
+                for (int i = 0, n = 1 + r.nextInt(16); i < n; i++) {
+                    out[r.nextInt(Math.min(out.length, 4096))] ^= (byte) (1 + r.nextInt(255));
+                }
+                return out;
+            }
+        },
+        FLIP_ANYWHERE {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                byte[] out = b.clone();
+                for (int i = 0, n = 1 + r.nextInt(64); i < n; i++) {
+                    out[r.nextInt(out.length)] ^= (byte) (1 + r.nextInt(255));
+                }
+                return out;
+            }
+        },
+        ZERO_BLOCK {
+            @Override
+            byte[] apply(byte[] b, Random r) {
+                byte[] out = b.clone();
+                int from = r.nextBoolean() ? 8 : r.nextInt(Math.min(out.length, 65536));
+                java.util.Arrays.fill(out, from, Math.min(out.length, from + 64 + r.nextInt(512)), (byte) 0);
+                return out;
+            }
+        };
+
+        abstract byte[] apply(byte[] bytes, Random random);
+    }
+}
