@@ -42,16 +42,30 @@ public final class LocalStack {
     private final List<Process> infrastructure = Collections.synchronizedList(new ArrayList<>());
     private final List<Process> services = Collections.synchronizedList(new ArrayList<>());
 
-    LocalStack(Path root, Path data) {
+    private final Path source;
+
+    LocalStack(Path root, Path data, Path source) {
         this.root = root;
         this.data = data;
+        this.source = source;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("patchmap.root", ".")).toAbsolutePath().normalize();
         Path data = Path.of(System.getenv().getOrDefault("PATCHMAP_DATA", root.resolve("data").toString()))
                 .toAbsolutePath();
-        new LocalStack(root, data).run();
+        Path source = null;
+        if (args.length == 2 && args[0].equals("--source")) {
+            source = Path.of(args[1]).toAbsolutePath();
+            if (!Files.isDirectory(source)) {
+                System.err.println("stack: --source " + args[1] + ": no such folder");
+                System.exit(2);
+            }
+        } else if (args.length > 0) {
+            System.err.println("usage: bin/stack [--source DIR]");
+            System.exit(2);
+        }
+        new LocalStack(root, data, source).run();
     }
 
     void run() throws Exception {
@@ -89,7 +103,12 @@ public final class LocalStack {
         for (Service s : SERVICES) {
             System.out.printf("  %-18s http://localhost:%d/q/health  /q/metrics  /q/swagger-ui%n", s.name(), s.port());
         }
-        System.out.printf("  Kafka %s, MongoDB %s%nPress Ctrl-C to stop.%n", kafka, mongo);
+        System.out.printf("  Kafka %s, MongoDB %s%n", kafka, mongo);
+        if (source != null) {
+            new SourceFolder(SERVICES.get(0).port(), SERVICES.get(1).port())
+                    .run(source, Duration.ofSeconds(env("SOURCE_TIMEOUT_S", 300)));
+        }
+        System.out.println("Press Ctrl-C to stop.");
         for (Process p : List.copyOf(services)) {
             p.waitFor();
         }
@@ -112,6 +131,9 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongo);
         env.put("HTTP_PORT", String.valueOf(s.port()));
+        if (source != null && s.name().equals("ingest-service")) {
+            env.putIfAbsent("DANDI_POLL_ENABLED", "false"); // --source: the files come from the folder, not DANDI
+        }
         services.add(start(s.name(), pb));
     }
 
