@@ -1,8 +1,10 @@
 package org.patchmap.ingest.extract;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,9 @@ class UploadResourceTest {
 
     @TempDir
     Path tmp;
+
+    @Inject
+    MeterRegistry registry;
 
     /** Family sizes of the real recordings, or their errors (as core's EveryRecordingTest has them). */
     private static Map<String, Object> expected() {
@@ -137,8 +142,7 @@ class UploadResourceTest {
         Path over = abfLike(tmp.resolve("over.abf"), 3_150_000);
         given().multiPart("file", over.toFile()).post("/api/uploads").then().statusCode(413)
                 .body("error", equalTo("over.abf: 3150000 bytes, " + LIMIT));
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("patchmap_ingest_uploads_total{outcome=\"too_large\"} 2.0"));
+        assertEquals(2.0, registry.get("patchmap.ingest.uploads").tag("outcome", "too_large").counter().count());
     }
 
     @Test
