@@ -112,6 +112,11 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongo);
         env.put("HTTP_PORT", String.valueOf(s.port()));
+        if (s.name().equals("ingest-service")) {
+            // downloads in progress and uploads waiting for extraction live with the other data
+            env.putIfAbsent("INGEST_WORK_DIR", data.resolve("ingest/work").toString());
+            env.putIfAbsent("INGEST_UPLOADS_DIR", data.resolve("ingest/uploads").toString());
+        }
         services.add(start(s.name(), pb));
     }
 
