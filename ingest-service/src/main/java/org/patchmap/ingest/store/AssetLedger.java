@@ -34,8 +34,14 @@ public class AssetLedger {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    /** An asset as the ledger knows it. */
-    public record Entry(String id, String fileKey, String digest, String status) {
+    /**
+     * An asset as the ledger knows it.
+     *
+     * @param status {@code pending}, or the extraction's outcome
+     * @param reason why there is no cell (outcomes other than {@code extracted})
+     * @param cellId the cell extracted from it
+     */
+    public record Entry(String id, String fileKey, String digest, String status, String reason, String cellId) {
     }
 
     /**
@@ -67,8 +73,7 @@ public class AssetLedger {
 
     public Optional<Entry> find(String fileKey, String digest) {
         Document doc = collection().find(Filters.eq("_id", id(fileKey, digest))).first();
-        return Optional.ofNullable(doc).map(d -> new Entry(d.getString("_id"), d.getString("fileKey"),
-                d.getString("digest"), d.getString("status")));
+        return Optional.ofNullable(doc).map(AssetLedger::entry);
     }
 
     public long count(String fileKey) {
@@ -78,8 +83,7 @@ public class AssetLedger {
     /** Any entry with this digest (whatever its file key): the content is known. */
     public Optional<Entry> findByDigest(String digest) {
         Document doc = collection().find(Filters.eq("digest", digest)).first();
-        return Optional.ofNullable(doc).map(d -> new Entry(d.getString("_id"), d.getString("fileKey"),
-                d.getString("digest"), d.getString("status")));
+        return Optional.ofNullable(doc).map(AssetLedger::entry);
     }
 
     /** How many of these entries ({@code fileKey@digest}) are past {@code pending} (extraction recorded an outcome). */
@@ -98,6 +102,11 @@ public class AssetLedger {
 
     private long countDoneIn(List<String> ids) {
         return collection().countDocuments(Filters.and(Filters.in("_id", ids), Filters.ne("status", PENDING)));
+    }
+
+    private static Entry entry(Document d) {
+        return new Entry(d.getString("_id"), d.getString("fileKey"), d.getString("digest"), d.getString("status"),
+                d.getString("reason"), d.getString("cellId"));
     }
 
     public static String id(String fileKey, String digest) {

@@ -100,7 +100,12 @@ public class UploadIntake {
         String fileKey = CellIds.uploadFile(sha, name);
         Upload upload = new Upload(id, name, size, digest, fileKey, target.toString(), UploadStore.RECEIVED, null,
                 null, null, now, now);
-        store.insert(upload);
+        try {
+            store.insert(upload);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(target); // not recorded: nobody would ever extract or delete it
+            throw e;
+        }
         try {
             publisher.publish(new AssetEvent(AssetEvent.SCHEMA_VERSION, AssetEvent.SOURCE_UPLOAD, fileKey,
                     Provenance.upload(name), size, digest, null, target.toString(), Map.of(), now));

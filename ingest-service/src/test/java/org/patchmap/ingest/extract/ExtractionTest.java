@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -161,6 +163,11 @@ class ExtractionTest {
                 "2025053101.nwb: no current-clamp sweeps: 16 VoltageClampSeries (voltage clamp)");
         assertOutcome(huge, "too_large", "huge.abf: 20000000 bytes > limit 15000000 bytes (INGEST_MAX_FILE_BYTES)");
         assertEquals("extracted", outcome(mongo, next).getString("status"));
+        given().queryParam("fileKey", voltageClamp.fileKey()).queryParam("digest", voltageClamp.digest())
+                .get("/api/assets").then().statusCode(200).body("status", equalTo("unreadable"))
+                .body("reason", equalTo("2025053101.nwb: no current-clamp sweeps: 16 VoltageClampSeries (voltage clamp)"));
+        given().queryParam("fileKey", next.fileKey()).queryParam("digest", next.digest())
+                .get("/api/assets").then().statusCode(200).body("cellId", equalTo(next.fileKey()));
 
         Set<String> failed = Set.of(gzip.fileKey(), cut.fileKey(), ramps.fileKey(), voltageClamp.fileKey(),
                 huge.fileKey());
