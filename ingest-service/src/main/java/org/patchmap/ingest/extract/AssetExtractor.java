@@ -100,7 +100,7 @@ public class AssetExtractor {
         if (failure != null) {
             throw failure;
         }
-        if (upload) {
+        if (upload && asset.localPath() != null) {
             // the traces are stored or the file is of no use: the upload has done its job
             deleteUpload(Path.of(asset.localPath()));
         }
@@ -208,6 +208,9 @@ public class AssetExtractor {
     private void deleteUpload(Path file) {
         Path uploadsDir = config.uploadsDir().toAbsolutePath().normalize();
         Path f = file.toAbsolutePath().normalize();
+        if (!f.startsWith(uploadsDir)) {
+            return; // never delete a file ingest did not store
+        }
         try {
             Files.deleteIfExists(f);
             if (!f.getParent().equals(uploadsDir)) {

@@ -200,6 +200,16 @@ class ExtractionTest {
         assertEquals(ExtractionFailedException.class.getName(), letter.exceptionClass());
         assertEquals(reason, letter.reason());
         assertTrue(Files.exists(Path.of(elsewhere)), "a file outside the uploads directory is never deleted");
+
+        // even when its outcome needs no reading of the file (too large)
+        String otherCopy = tmp.resolve("outside.abf").toString();
+        Files.copy(cell("abf/File_axon_5.abf"), Path.of(otherCopy));
+        AssetEvent huge = new AssetEvent(1, AssetEvent.SOURCE_UPLOAD, "upload:0000000000000000/outside.abf",
+                inPlace.provenance(), 20_000_000, inPlace.digest(), null, otherCopy, inPlace.assetMetadata(),
+                inPlace.publishedAt());
+        send(huge);
+        assertEquals("too_large", outcome(mongo, huge).getString("status"));
+        assertTrue(Files.exists(Path.of(otherCopy)));
     }
 
     private void assertOutcome(AssetEvent asset, String status, String reason) {
