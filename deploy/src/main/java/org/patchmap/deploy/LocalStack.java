@@ -131,8 +131,13 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongo);
         env.put("HTTP_PORT", String.valueOf(s.port()));
-        if (source != null && s.name().equals("ingest-service")) {
-            env.putIfAbsent("DANDI_POLL_ENABLED", "false"); // --source: the files come from the folder, not DANDI
+        if (s.name().equals("ingest-service")) {
+            // downloads in progress and uploads waiting for extraction live with the other data
+            env.putIfAbsent("INGEST_WORK_DIR", data.resolve("ingest/work").toString());
+            env.putIfAbsent("INGEST_UPLOADS_DIR", data.resolve("ingest/uploads").toString());
+            if (source != null) {
+                env.putIfAbsent("DANDI_POLL_ENABLED", "false"); // --source: the files come from the folder, not DANDI
+            }
         }
         services.add(start(s.name(), pb));
     }

@@ -47,14 +47,19 @@ class SweepFamilyListenerTest {
         return mongo.getDatabase("patchmap").getCollection("sweep_families");
     }
 
-    /** Stores traces as ingest-service does, and returns the event that points at them. */
+    /** Stores traces (exact encoding), and returns the event that points at them. */
     private SweepFamilyEvent storedFamily(String cellId, int samples) throws Exception {
+        return storedFamily(cellId, samples, TraceCodec.ENCODING);
+    }
+
+    /** Stores traces in {@code encoding} (ingest-service writes the compact one), and returns the event. */
+    private SweepFamilyEvent storedFamily(String cellId, int samples, String encoding) throws Exception {
         List<Sweep> sweeps = List.of(step(1, -50, samples), step(2, 0, samples), step(3, 50, samples));
-        byte[] bytes = TraceCodec.encode(sweeps);
+        byte[] bytes = encoding.equals(TraceCodec.ENCODING) ? TraceCodec.encode(sweeps) : TraceCodec.encodeCompact(sweeps);
         String id = GridFSBuckets.create(mongo.getDatabase("patchmap"), "traces")
                 .uploadFromStream(cellId, new ByteArrayInputStream(bytes)).toHexString();
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        return family(cellId, new SweepFamilyEvent.TraceRef("traces", id, TraceCodec.ENCODING, bytes.length, sha, 3));
+        return family(cellId, new SweepFamilyEvent.TraceRef("traces", id, encoding, bytes.length, sha, 3));
     }
 
     private static SweepFamilyEvent family(String cellId, SweepFamilyEvent.TraceRef traces) {
@@ -102,6 +107,30 @@ class SweepFamilyListenerTest {
         given().get("/api/families/" + event.cellId()).then().statusCode(200)
                 .body("samplingRateHz", equalTo(20000.0f))
                 .body("sweeps.size()", equalTo(3));
+    }
+
+    @Test
+    void compactTracesAreRead() throws Exception {
+        SweepFamilyEvent event = storedFamily("upload:0000000000000005/compact.nwb", 24000,
+                TraceCodec.COMPACT_ENCODING);
+        KafkaTestClient.send(Topics.SWEEPS, event.cellId(), EventJson.write(event));
+
+        Document doc = Eventually.get("family in MongoDB", WAIT,
+                () -> Optional.ofNullable(families().find(Filters.eq("_id", event.cellId())).first()));
+        assertEquals(List.of(24000, 24000, 24000), doc.getList("samplesPerSweep", Integer.class));
+    }
+
+    @Test
+    void unknownEncodingGoesToDeadLetters() throws Exception {
+        SweepFamilyEvent stored = storedFamily("upload:0000000000000006/future.nwb", 1000);
+        SweepFamilyEvent.TraceRef t = stored.traces();
+        SweepFamilyEvent event = family(stored.cellId(), new SweepFamilyEvent.TraceRef(t.bucket(), t.fileId(),
+                "patchmap-traces-v9", t.sizeBytes(), t.sha256(), 3));
+        KafkaTestClient.send(Topics.SWEEPS, event.cellId(), EventJson.write(event));
+
+        assertEquals("traces " + t.fileId() + " of upload:0000000000000006/future.nwb have encoding "
+                        + "'patchmap-traces-v9', expected 'patchmap-traces-v1+deflate' or 'patchmap-traces-v2+deflate'",
+                deadLetterFor(event.cellId()).reason());
     }
 
     @Test

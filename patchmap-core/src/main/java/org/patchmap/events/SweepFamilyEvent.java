@@ -17,11 +17,13 @@ import java.util.List;
  * @param sweeps         the family, in stimulus-amplitude order
  * @param flags          family flags: "pre_pulse", "few_sweeps", "low_sampling_rate"
  * @param traces         GridFS reference to the voltage and current traces
+ * @param display        GridFS reference to the same sweeps thinned for drawing (about 2,000 points
+ *                       per sweep, the first AP at full resolution); optional (added to version 1)
  * @param extractedAt    when the family was extracted
  */
 public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
                                double samplingRateHz, Window window, List<SweepSummary> sweeps,
-                               List<String> flags, TraceRef traces, Instant extractedAt) {
+                               List<String> flags, TraceRef traces, TraceRef display, Instant extractedAt) {
     public static final int SCHEMA_VERSION = 1;
     private static final String EVENT = Topics.SWEEPS;
 
@@ -39,7 +41,19 @@ public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance prov
             throw new InvalidEventException(EVENT + ": traces hold " + traces.sweepCount() + " sweeps but the event lists "
                     + sweeps.size());
         }
+        if (display != null && display.sweepCount() != sweeps.size()) {
+            throw new InvalidEventException(EVENT + ": display holds " + display.sweepCount()
+                    + " sweeps but the event lists " + sweeps.size());
+        }
         Require.present(EVENT, "extractedAt", extractedAt);
+    }
+
+    /** An event without display traces (as written before {@code display} existed). */
+    public SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
+                            double samplingRateHz, Window window, List<SweepSummary> sweeps, List<String> flags,
+                            TraceRef traces, Instant extractedAt) {
+        this(schemaVersion, cellId, provenance, inputDigest, samplingRateHz, window, sweeps, flags, traces, null,
+                extractedAt);
     }
 
     /**
@@ -77,7 +91,8 @@ public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance prov
      *
      * @param bucket     GridFS bucket name, "traces"
      * @param fileId     GridFS file id (hex ObjectId)
-     * @param encoding   byte layout, see {@code org.patchmap.core.sweep.TraceCodec}
+     * @param encoding   byte layout, see {@code org.patchmap.core.sweep.TraceCodec} (traces) and
+     *                   {@code org.patchmap.core.sweep.DisplayCodec} (display)
      * @param sizeBytes  stored length in bytes
      * @param sha256     SHA-256 of the stored bytes, hex
      * @param sweepCount number of sweeps stored

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,29 @@ class EventValidationTest {
         String msg = assertThrows(InvalidEventException.class, () -> EventJson.write(event)).getMessage();
         assertTrue(msg.startsWith("SweepFamilyEvent is 600"), msg);
         assertTrue(msg.endsWith("bytes, over the 524288-byte event limit: large data goes to GridFS"), msg);
+    }
+
+    @Test
+    void displayMustHoldTheFamilysSweeps() {
+        SweepFamilyEvent.TraceRef traces = new SweepFamilyEvent.TraceRef("traces", "id", "enc", 1, "ff", 1);
+        SweepFamilyEvent.TraceRef display = new SweepFamilyEvent.TraceRef("traces", "id2", "enc", 1, "ff", 2);
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> new SweepFamilyEvent(1, "c",
+                Provenance.upload("a.abf"), "d", 10000, new SweepFamilyEvent.Window(0.1, 1.1),
+                List.of(new SweepFamilyEvent.SweepSummary(1, 10.0, List.of())), List.of(), traces, display,
+                Instant.EPOCH));
+        assertEquals("patchmap.sweeps: display holds 2 sweeps but the event lists 1", e.getMessage());
+    }
+
+    @Test
+    void eventWithoutDisplayIsStillRead() {
+        String json = "{\"schemaVersion\":1,\"cellId\":\"c\",\"provenance\":{\"source\":\"upload\",\"path\":\"a.abf\"},"
+                + "\"inputDigest\":\"d\",\"samplingRateHz\":10000.0,\"window\":{\"startS\":0.1,\"endS\":1.1},"
+                + "\"sweeps\":[{\"sweepNumber\":1,\"amplitudePa\":10.0}],\"traces\":{\"bucket\":\"traces\","
+                + "\"fileId\":\"id\",\"encoding\":\"enc\",\"sizeBytes\":1,\"sha256\":\"ff\",\"sweepCount\":1},"
+                + "\"extractedAt\":\"2026-11-24T10:00:05Z\"}";
+        SweepFamilyEvent event = EventJson.read(Topics.SWEEPS, json, SweepFamilyEvent.class);
+        assertEquals(null, event.display());
+        assertFalse(EventJson.write(event).contains("display"));
     }
 
     @Test

@@ -57,13 +57,13 @@ public class TraceStore {
         if (!sha256(bytes).equals(ref.sha256())) {
             throw new TraceUnavailableException(what + " do not match their SHA-256 " + ref.sha256());
         }
-        if (!TraceCodec.ENCODING.equals(ref.encoding())) {
+        if (!TraceCodec.supports(ref.encoding())) {
             throw new TraceUnavailableException(what + " have encoding '" + ref.encoding() + "', expected '"
-                    + TraceCodec.ENCODING + "'");
+                    + TraceCodec.ENCODING + "' or '" + TraceCodec.COMPACT_ENCODING + "'");
         }
         List<Sweep> sweeps;
         try {
-            sweeps = TraceCodec.decode(bytes);
+            sweeps = TraceCodec.decode(ref.encoding(), bytes);
         } catch (IllegalArgumentException e) {
             throw new TraceUnavailableException(what + ": " + e.getMessage(), e);
         }

@@ -3,7 +3,7 @@ package org.patchmap.ingest.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -19,7 +19,9 @@ import java.util.Optional;
  * Collection {@code assets}: one entry per file key and digest ({@code _id = fileKey@digest}),
  * so a new dandiset version that keeps a file's digest finds the file already known, and the
  * same event processed twice leaves the same entry. Status {@code pending} until extraction
- * (readers issue) records its outcome.
+ * records its outcome: {@code extracted} (with {@code cellId}, {@code sweeps}, {@code traces},
+ * {@code display}), {@code no_family}, {@code unreadable}, {@code too_large} or {@code failed},
+ * each but the first with its {@code reason}; {@code extractedAt} says when.
  */
 @ApplicationScoped
 public class AssetLedger {
@@ -32,25 +34,46 @@ public class AssetLedger {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    /** An asset as the ledger knows it. */
-    public record Entry(String id, String fileKey, String digest, String status) {
+    /**
+     * An asset as the ledger knows it.
+     *
+     * @param status {@code pending}, or the extraction's outcome
+     * @param reason why there is no cell (outcomes other than {@code extracted})
+     * @param cellId the cell extracted from it
+     */
+    public record Entry(String id, String fileKey, String digest, String status, String reason, String cellId) {
     }
 
+    /**
+     * Enters the asset as {@code pending} unless it is known: an entry is only inserted, never
+     * overwritten, so the ledger's consumer and the extraction (two consumer groups) can record
+     * the same asset in any order.
+     */
     public Entry record(AssetEvent asset) {
         String id = id(asset.fileKey(), asset.digest());
         Optional<Entry> known = find(asset.fileKey(), asset.digest());
         if (known.isPresent()) {
             return known.get();
         }
-        Document doc = Document.parse(EventJson.write(asset)).append("_id", id).append("status", PENDING);
-        collection().replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
-        return new Entry(id, asset.fileKey(), asset.digest(), PENDING);
+        Document doc = Document.parse(EventJson.write(asset)).append("status", PENDING);
+        collection().updateOne(Filters.eq("_id", id), new Document("$setOnInsert", doc),
+                new UpdateOptions().upsert(true));
+        return find(asset.fileKey(), asset.digest()).orElseThrow();
+    }
+
+    /** Records what extraction made of the asset (the entry exists: {@link #record} came first). */
+    public void recordOutcome(String fileKey, String digest, Document outcome) {
+        collection().updateOne(Filters.eq("_id", id(fileKey, digest)), new Document("$set", outcome));
+    }
+
+    /** The whole entry, for operators. */
+    public Optional<Document> document(String fileKey, String digest) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", id(fileKey, digest))).first());
     }
 
     public Optional<Entry> find(String fileKey, String digest) {
         Document doc = collection().find(Filters.eq("_id", id(fileKey, digest))).first();
-        return Optional.ofNullable(doc).map(d -> new Entry(d.getString("_id"), d.getString("fileKey"),
-                d.getString("digest"), d.getString("status")));
+        return Optional.ofNullable(doc).map(AssetLedger::entry);
     }
 
     public long count(String fileKey) {
@@ -60,8 +83,7 @@ public class AssetLedger {
     /** Any entry with this digest (whatever its file key): the content is known. */
     public Optional<Entry> findByDigest(String digest) {
         Document doc = collection().find(Filters.eq("digest", digest)).first();
-        return Optional.ofNullable(doc).map(d -> new Entry(d.getString("_id"), d.getString("fileKey"),
-                d.getString("digest"), d.getString("status")));
+        return Optional.ofNullable(doc).map(AssetLedger::entry);
     }
 
     /** How many of these entries ({@code fileKey@digest}) are past {@code pending} (extraction recorded an outcome). */
@@ -80,6 +102,11 @@ public class AssetLedger {
 
     private long countDoneIn(List<String> ids) {
         return collection().countDocuments(Filters.and(Filters.in("_id", ids), Filters.ne("status", PENDING)));
+    }
+
+    private static Entry entry(Document d) {
+        return new Entry(d.getString("_id"), d.getString("fileKey"), d.getString("digest"), d.getString("status"),
+                d.getString("reason"), d.getString("cellId"));
     }
 
     public static String id(String fileKey, String digest) {

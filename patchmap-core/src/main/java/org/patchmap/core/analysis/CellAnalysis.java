@@ -10,8 +10,12 @@ import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.core.recording.UnreadableFileException;
 import org.patchmap.core.spikes.SpikeDetector;
+import org.patchmap.core.spikes.SpikeTrain;
+import org.patchmap.core.sweep.DisplayTrace;
+import org.patchmap.core.sweep.Sweep;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,5 +44,38 @@ public final class CellAnalysis {
     public static CellFeatures features(List<FamilySweep> family, double startS, double endS) {
         SpikeDetector detector = new SpikeDetector();
         return CellFeatureExtractor.extract(family, startS, endS, m -> detector.detect(m.sweep(), startS, endS));
+    }
+
+    /** Full resolution from this long before the first AP's threshold... */
+    static final double AP_BEFORE_S = 0.002;
+    /** ...to this long after it: upstroke, peak, repolarisation and fast trough. */
+    static final double AP_AFTER_S = 0.010;
+
+    /**
+     * The family's sweeps thinned for drawing ({@link DisplayTrace}): {@code points} per sweep
+     * plus, for a sweep that fires in the family's window, its first action potential at full
+     * resolution, from {@value #AP_BEFORE_S} s before its threshold to {@value #AP_AFTER_S} s after.
+     * A sweep whose spikes cannot be detected (NaN inside the recording) is thinned without one.
+     */
+    public static List<DisplayTrace> display(SweepFamily family, int points) {
+        SpikeDetector detector = new SpikeDetector();
+        List<DisplayTrace> out = new ArrayList<>(family.sweeps().size());
+        for (FamilySweep m : family.sweeps()) {
+            Sweep sweep = m.sweep();
+            int from = -1;
+            int to = -1;
+            try {
+                SpikeTrain train = detector.detect(sweep, family.startS(), family.endS());
+                if (!train.spikes().isEmpty()) {
+                    int threshold = train.spikes().get(0).thresholdIndex();
+                    from = Math.max(0, threshold - (int) Math.round(AP_BEFORE_S * sweep.samplingRateHz()));
+                    to = threshold + (int) Math.round(AP_AFTER_S * sweep.samplingRateHz());
+                }
+            } catch (IllegalArgumentException e) {
+                // no AP stretch: the display is still drawn
+            }
+            out.add(DisplayTrace.of(sweep, points, from, to));
+        }
+        return out;
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TraceCodecTest {
     private static Sweep sweep(int number, int n) {
@@ -46,6 +48,66 @@ class TraceCodecTest {
         String msg = assertThrows(IllegalArgumentException.class,
                 () -> TraceCodec.decode("not traces at all".getBytes())).getMessage();
         assertEquals("traces are corrupt: incorrect header check", msg);
+    }
+
+    @Test
+    void compactRoundTripIsFloat32() {
+        List<Sweep> sweeps = List.of(sweep(1, 20000), sweep(7, 12345));
+        byte[] bytes = TraceCodec.encodeCompact(sweeps);
+        List<Sweep> back = TraceCodec.decode(TraceCodec.COMPACT_ENCODING, bytes);
+        assertEquals(2, back.size());
+        for (int k = 0; k < 2; k++) {
+            Sweep s = sweeps.get(k);
+            assertEquals(s.sweepNumber(), back.get(k).sweepNumber());
+            assertEquals(s.name(), back.get(k).name());
+            assertEquals(20000.0, back.get(k).samplingRateHz());
+            assertArrayEquals(float32(s.voltageMv()), back.get(k).voltageMv());
+            assertArrayEquals(float32(s.currentPa()), back.get(k).currentPa());
+        }
+        // the undeclared decode finds the format in the bytes
+        assertArrayEquals(back.get(0).voltageMv(), TraceCodec.decode(bytes).get(0).voltageMv());
+        assertTrue(bytes.length * 2 < TraceCodec.encode(sweeps).length, bytes.length + " bytes");
+    }
+
+    @Test
+    void compactKeepsNanInfinityAndExtremes() {
+        double[] v = {Double.NaN, -70.0, Double.POSITIVE_INFINITY, -Float.MAX_VALUE, 0.0, -0.0, 1e-30, Double.NaN};
+        double[] i = {0, 1, 2, 3, 4, 5, 6, 7};
+        Sweep back = TraceCodec.decode(TraceCodec.COMPACT_ENCODING,
+                TraceCodec.encodeCompact(List.of(new Sweep(Sweep.NO_NUMBER, "ic__Step__1", 10000, v, i)))).get(0);
+        assertArrayEquals(float32(v), back.voltageMv());
+        assertEquals(Sweep.NO_NUMBER, back.sweepNumber());
+        assertEquals("ic__Step__1", back.name());
+    }
+
+    @Test
+    void declaredEncodingMustMatchTheBytes() {
+        byte[] exact = TraceCodec.encode(List.of(sweep(1, 100)));
+        assertEquals("traces are in format 1, not in the declared patchmap-traces-v2+deflate",
+                assertThrows(IllegalArgumentException.class,
+                        () -> TraceCodec.decode(TraceCodec.COMPACT_ENCODING, exact)).getMessage());
+        assertEquals("encoding 'patchmap-traces-v9' is not supported (expected patchmap-traces-v1+deflate or "
+                + "patchmap-traces-v2+deflate)", assertThrows(IllegalArgumentException.class,
+                () -> TraceCodec.decode("patchmap-traces-v9", exact)).getMessage());
+        assertTrue(TraceCodec.supports(TraceCodec.ENCODING));
+        assertTrue(TraceCodec.supports(TraceCodec.COMPACT_ENCODING));
+        assertFalse(TraceCodec.supports("patchmap-display-v1+deflate"));
+    }
+
+    @Test
+    void truncatedCompactTracesAreNamed() {
+        byte[] bytes = TraceCodec.encodeCompact(List.of(sweep(1, 5000)));
+        byte[] cut = Arrays.copyOf(bytes, bytes.length / 2);
+        assertEquals("traces are truncated", assertThrows(IllegalArgumentException.class,
+                () -> TraceCodec.decode(TraceCodec.COMPACT_ENCODING, cut)).getMessage());
+    }
+
+    private static double[] float32(double[] x) {
+        double[] out = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            out[k] = (float) x[k];
+        }
+        return out;
     }
 
     @Test

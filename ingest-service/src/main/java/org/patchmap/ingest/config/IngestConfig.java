@@ -1,0 +1,35 @@
+package org.patchmap.ingest.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+
+/** {@code patchmap.ingest.*}: where extraction works, how much disk it may use, what it accepts. */
+@ConfigMapping(prefix = "patchmap.ingest")
+public interface IngestConfig {
+    /** Larger files are not extracted (outcome {@code too_large}); the poller does not even publish them. */
+    @WithDefault("2147483648")
+    long maxFileBytes();
+
+    /** Where DANDI assets are downloaded to, one at a time, and deleted after extraction. */
+    @WithDefault("data/ingest/work")
+    Path workDir();
+
+    /** Where uploaded files wait for their extraction. */
+    @WithDefault("data/ingest/uploads")
+    Path uploadsDir();
+
+    /** Most bytes the work and uploads directories may hold together. */
+    @WithDefault("2G")
+    MemorySize diskBudget();
+
+    /** Largest upload accepted (413 beyond). */
+    @WithDefault("200M")
+    MemorySize uploadMaxSize();
+
+    /** Points per sweep of the display traces (plus each sweep's first AP at full resolution). */
+    @WithDefault("2000")
+    int displayPoints();
+}

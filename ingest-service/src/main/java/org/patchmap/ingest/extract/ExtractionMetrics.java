@@ -1,0 +1,65 @@
+package org.patchmap.ingest.extract;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.patchmap.events.AssetEvent;
+
+import java.util.List;
+
+/**
+ * Extraction's meters: {@code patchmap_ingest_assets_total{outcome,source}} (one per asset
+ * handled), {@code patchmap_ingest_failures_total{reason}} (the {@code failed} ones by kind),
+ * {@code patchmap_ingest_extraction_seconds{outcome}} (download, reading, storing and publishing
+ * of one asset), {@code patchmap_ingest_traces_bytes_total{kind}} (bytes stored in GridFS) and
+ * {@code patchmap_ingest_uploads_total{outcome}} (accepted, too_large, unsupported, no_space,
+ * unavailable). Bytes and time of the downloads themselves are the DANDI client's
+ * ({@code patchmap_dandi_download_bytes_total}, {@code patchmap_dandi_download_seconds}).
+ */
+@ApplicationScoped
+public class ExtractionMetrics {
+    static final List<String> OUTCOMES = List.of(Outcome.EXTRACTED, Outcome.NO_FAMILY, Outcome.UNREADABLE,
+            Outcome.TOO_LARGE, Outcome.FAILED);
+    public static final List<String> UPLOAD_OUTCOMES = List.of("accepted", "too_large", "unsupported", "no_space",
+            "unavailable");
+
+    @Inject
+    MeterRegistry registry;
+
+    void register(@Observes StartupEvent start) {
+        for (String source : List.of(AssetEvent.SOURCE_DANDI, AssetEvent.SOURCE_UPLOAD)) {
+            OUTCOMES.forEach(o -> registry.counter("patchmap.ingest.assets", "outcome", o, "source", source));
+        }
+        OUTCOMES.forEach(this::timer);
+        UPLOAD_OUTCOMES.forEach(o -> registry.counter("patchmap.ingest.uploads", "outcome", o));
+    }
+
+    Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    void finished(Timer.Sample sample, AssetEvent asset, Outcome outcome) {
+        sample.stop(timer(outcome.outcome()));
+        registry.counter("patchmap.ingest.assets", "outcome", outcome.outcome(), "source", asset.source()).increment();
+    }
+
+    void failure(String reason) {
+        registry.counter("patchmap.ingest.failures", "reason", reason).increment();
+    }
+
+    void stored(String kind, long bytes) {
+        registry.counter("patchmap.ingest.traces.bytes", "kind", kind).increment(bytes);
+    }
+
+    public void upload(String outcome) {
+        registry.counter("patchmap.ingest.uploads", "outcome", outcome).increment();
+    }
+
+    private Timer timer(String outcome) {
+        return Timer.builder("patchmap.ingest.extraction").tag("outcome", outcome)
+                .description("Time to extract one asset: download, read, store, publish").register(registry);
+    }
+}

@@ -1,0 +1,36 @@
+package org.patchmap.ingest.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.patchmap.events.AssetEvent;
+import org.patchmap.events.EventJson;
+import org.patchmap.events.Topics;
+import org.patchmap.ingest.extract.AssetExtractor;
+import org.patchmap.messaging.EventInbox;
+
+/**
+ * Consumer of {@code patchmap.assets} for extraction (channel {@value #ASSETS_EXTRACT}, its own
+ * consumer group {@code ingest-extract}, so that the ledger's consumer never waits for a
+ * download): each asset becomes its family on {@code patchmap.sweeps}. A file without a family
+ * is an outcome, not a failure; a failure (download, digest, bug) goes to
+ * {@code patchmap.assets.dlq} with its reason, and the next asset is processed.
+ */
+@ApplicationScoped
+public class ExtractionListener {
+    static final String ASSETS_EXTRACT = "assets-extract";
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    AssetExtractor extractor;
+
+    @Incoming(ASSETS_EXTRACT)
+    @Blocking
+    public void onAsset(ConsumerRecord<String, String> record) {
+        inbox.process(record, json -> extractor.extract(EventJson.read(Topics.ASSETS, json, AssetEvent.class)));
+    }
+}

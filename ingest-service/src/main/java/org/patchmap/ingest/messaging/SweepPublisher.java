@@ -1,0 +1,27 @@
+package org.patchmap.ingest.messaging;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.patchmap.events.EventJson;
+import org.patchmap.events.SweepFamilyEvent;
+
+/** Producer of {@code patchmap.sweeps} (channel {@value #SWEEPS_OUT}): one record per cell, key = its cell id. */
+@ApplicationScoped
+public class SweepPublisher {
+    static final String SWEEPS_OUT = "sweeps-out";
+
+    @Inject
+    @Channel(SWEEPS_OUT)
+    MutinyEmitter<String> out;
+
+    /** Sends the event and waits for the broker's acknowledgement (throws if it does not come). */
+    public void publish(SweepFamilyEvent event) {
+        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.cellId()).build();
+        out.sendMessageAndAwait(Message.of(EventJson.write(event)).addMetadata(key));
+    }
+}

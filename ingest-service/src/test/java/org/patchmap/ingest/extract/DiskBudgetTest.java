@@ -1,0 +1,98 @@
+package org.patchmap.ingest.extract;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchmap.ingest.config.IngestConfig;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The disk budget's accounting: reservations, files on disk, leftovers evicted oldest first, refusals. */
+class DiskBudgetTest {
+    @TempDir
+    Path root;
+
+    private DiskBudget budget(long bytes) {
+        DiskBudget b = new DiskBudget();
+        b.registry = new SimpleMeterRegistry();
+        b.config = new IngestConfig() {
+            public long maxFileBytes() {
+                return Long.MAX_VALUE;
+            }
+
+            public Path workDir() {
+                return root.resolve("work");
+            }
+
+            public Path uploadsDir() {
+                return root.resolve("uploads");
+            }
+
+            public MemorySize diskBudget() {
+                return new MemorySize(BigInteger.valueOf(bytes));
+            }
+
+            public MemorySize uploadMaxSize() {
+                return new MemorySize(BigInteger.valueOf(bytes));
+            }
+
+            public int displayPoints() {
+                return 2000;
+            }
+        };
+        return b;
+    }
+
+    private Path file(String relative, int bytes, long ageS) throws Exception {
+        Path f = root.resolve(relative);
+        Files.createDirectories(f.getParent());
+        Files.write(f, new byte[bytes]);
+        Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() - ageS * 1000));
+        return f;
+    }
+
+    @Test
+    void reservationsAndFilesCountOnce() throws Exception {
+        DiskBudget b = budget(1000);
+        file("uploads/u1/a.abf", 300, 0);
+        file("uploads/.incoming/body", 5000, 0); // in transit: bounded by the HTTP limit instead
+        assertEquals(300, b.used());
+        Path download = root.resolve("work/asset/cell.nwb");
+        try (DiskBudget.Reservation r = b.reserve(download, 600)) {
+            assertEquals(900, b.used());
+            file("work/asset/cell.nwb.part", 400, 0); // the reservation covers its .part
+            assertEquals(900, b.used());
+            DiskBudgetExceededException e = assertThrows(DiskBudgetExceededException.class,
+                    () -> b.reserve(root.resolve("uploads/u2/b.abf"), 200));
+            assertEquals("b.abf needs 200 bytes, 900 of the 1000-byte disk budget (INGEST_DISK_BUDGET) are in use",
+                    e.getMessage());
+        }
+        // released: the .part left behind counts as it is
+        assertEquals(700, b.used());
+    }
+
+    @Test
+    void leftoversOfTheWorkDirectoryAreEvictedOldestFirst() throws Exception {
+        DiskBudget b = budget(1000);
+        Path old = file("work/a1/x.nwb.part", 400, 3600);
+        Path newer = file("work/a2/y.nwb.part", 400, 60);
+        Path upload = file("uploads/u1/a.abf", 150, 7200);
+        try (DiskBudget.Reservation r = b.reserve(root.resolve("work/a3/z.nwb"), 400)) {
+            assertFalse(Files.exists(old), "the oldest leftover is evicted");
+            assertTrue(Files.exists(newer), "only as much as needed");
+            assertTrue(Files.exists(upload), "uploads are never evicted");
+            assertEquals(950, b.used());
+        }
+        assertThrows(DiskBudgetExceededException.class, () -> b.reserve(root.resolve("work/a4/w.nwb"), 900));
+        assertTrue(Files.exists(upload));
+    }
+}
