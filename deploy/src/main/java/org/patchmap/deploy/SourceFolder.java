@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,6 +51,7 @@ final class SourceFolder {
 
     /** Uploads every recording, waits for each outcome (at most {@code timeout} in all), prints them. */
     void run(Path dir, Duration timeout) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
         List<Path> files = recordings(dir);
         System.out.printf("%nsource %s: %d recordings%n", dir, files.size());
         Map<Path, String> uploads = new LinkedHashMap<>();
@@ -77,6 +79,8 @@ final class SourceFolder {
             System.out.printf("  %-40s no outcome within %s (upload %s): see the logs%n", f.getFileName(), timeout,
                     uploads.get(f));
         }
+        System.out.printf("source %s: %d files through the chain in %.0f s%n", dir, files.size(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** A line when the upload has ended (cell with features, or failed), else null. */
@@ -93,8 +97,13 @@ final class SourceFolder {
         if (cellId == null || cellId.isEmpty()) {
             return null;
         }
-        JsonNode features = get("http://localhost:" + featurePort + "/api/features/"
-                + java.net.URLEncoder.encode(cellId, StandardCharsets.UTF_8).replace("+", "%20"));
+        // cell ids hold '/' (upload:<hex>/<name>): encode each segment, keep the slashes
+        StringBuilder path = new StringBuilder();
+        for (String segment : cellId.split("/", -1)) {
+            path.append(path.length() == 0 ? "" : "/")
+                    .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        JsonNode features = get("http://localhost:" + featurePort + "/api/features/" + path);
         return features == null ? null : "cell " + cellId + " with features";
     }
 
@@ -121,7 +130,7 @@ final class SourceFolder {
     private static String message(String body) {
         try {
             JsonNode n = JSON.readTree(body);
-            return n.has("message") ? n.get("message").asText() : body;
+            return n.has("error") ? n.get("error").asText() : body;
         } catch (IOException e) {
             return body;
         }
