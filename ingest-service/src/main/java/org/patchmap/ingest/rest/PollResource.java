@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.ingest.poll.DandiPoller;
 import org.patchmap.ingest.poll.PollMetrics;
 import org.patchmap.ingest.poll.RunSummary;
+import org.patchmap.ingest.store.AssetLedger;
 import org.patchmap.ingest.store.DandisetStore;
 
 import java.util.List;
@@ -30,13 +31,17 @@ public class PollResource {
     @Inject
     PollMetrics metrics;
 
+    @Inject
+    AssetLedger ledger;
+
     /**
      * @param running   whether a poll is under way ({@code current} then shows it)
      * @param backlog   assets published and not yet marked done in the asset ledger
      * @param dandisets every dandiset seen (selected first): decision, progress, last error
+     * @param files     per dandiset, its files by extraction status (pending, extracted, no_family, ...)
      */
     public record Status(boolean running, RunSummary current, RunSummary lastRun, long backlog,
-                         List<DandisetStore.State> dandisets) {
+                         List<DandisetStore.State> dandisets, Map<String, Map<String, Long>> files) {
     }
 
     @POST
@@ -58,6 +63,7 @@ public class PollResource {
     @Operation(summary = "The last DANDI poll, the one running, the backlog and each dandiset's progress")
     public Status status() {
         RunSummary current = poller.current().orElse(null);
-        return new Status(current != null, current, poller.last().orElse(null), metrics.backlog(), dandisets.all());
+        return new Status(current != null, current, poller.last().orElse(null), metrics.backlog(), dandisets.all(),
+                ledger.statusByDandiset());
     }
 }

@@ -100,6 +100,23 @@ public class AssetLedger {
         return batch.isEmpty() ? done : done + countDoneIn(batch);
     }
 
+    /**
+     * Per dandiset, how many of its files are at each status ({@code pending}, {@code extracted},
+     * {@code no_family}, ...): the extraction's progress, which the poll's "published" cannot show.
+     */
+    public java.util.Map<String, java.util.Map<String, Long>> statusByDandiset() {
+        java.util.Map<String, java.util.Map<String, Long>> out = new java.util.TreeMap<>();
+        for (Document d : collection().aggregate(List.of(
+                com.mongodb.client.model.Aggregates.match(Filters.eq("provenance.source", "dandi")),
+                com.mongodb.client.model.Aggregates.group(new Document("dandiset", "$provenance.dandisetId")
+                        .append("status", "$status"), com.mongodb.client.model.Accumulators.sum("n", 1))))) {
+            Document key = d.get("_id", Document.class);
+            out.computeIfAbsent(key.getString("dandiset"), k -> new java.util.TreeMap<>())
+                    .put(key.getString("status"), ((Number) d.get("n")).longValue());
+        }
+        return out;
+    }
+
     private long countDoneIn(List<String> ids) {
         return collection().countDocuments(Filters.and(Filters.in("_id", ids), Filters.ne("status", PENDING)));
     }

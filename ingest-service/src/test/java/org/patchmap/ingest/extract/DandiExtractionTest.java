@@ -118,6 +118,9 @@ class DandiExtractionTest {
         Document entry = outcome(mongo, asset);
         assertEquals("extracted", entry.getString("status"));
         assertEquals(event.cellId(), entry.getString("cellId"));
+        // the operators' view: 000008's files by extraction status (the other test here only fails)
+        io.restassured.RestAssured.given().get("/api/status").then().statusCode(200)
+                .body("files.'000008'.extracted", org.hamcrest.Matchers.equalTo(1));
         dandi.verify(1, getRequestedFor(urlEqualTo("/api/assets/" + assetId + "/download/")));
         assertEquals(bytes.length, registry.get("patchmap.dandi.download.bytes").counter().count() - downloaded);
         try (Stream<Path> left = Files.walk(ExtractionTestResource.workDir)) {
