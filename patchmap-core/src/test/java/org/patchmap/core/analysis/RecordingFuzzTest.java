@@ -1,5 +1,6 @@
 package org.patchmap.core.analysis;
 
+import org.patchmap.core.Mutation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchmap.core.TestData;
@@ -73,46 +74,5 @@ class RecordingFuzzTest {
                 return "crash";
             }
         }, () -> name + " hangs");
-    }
-
-    enum Mutation {
-        TRUNCATE {
-            @Override
-            byte[] apply(byte[] b, Random r) {
-                int keep = r.nextBoolean() ? r.nextInt(Math.min(b.length, 8192)) : r.nextInt(b.length);
-                return java.util.Arrays.copyOf(b, keep);
-            }
-        },
-        FLIP_HEADER {
-            @Override
-            byte[] apply(byte[] b, Random r) {
-                byte[] out = b.clone();
-                for (int i = 0, n = 1 + r.nextInt(16); i < n; i++) {
-                    out[r.nextInt(Math.min(out.length, 4096))] ^= (byte) (1 + r.nextInt(255));
-                }
-                return out;
-            }
-        },
-        FLIP_ANYWHERE {
-            @Override
-            byte[] apply(byte[] b, Random r) {
-                byte[] out = b.clone();
-                for (int i = 0, n = 1 + r.nextInt(64); i < n; i++) {
-                    out[r.nextInt(out.length)] ^= (byte) (1 + r.nextInt(255));
-                }
-                return out;
-            }
-        },
-        ZERO_BLOCK {
-            @Override
-            byte[] apply(byte[] b, Random r) {
-                byte[] out = b.clone();
-                int from = r.nextBoolean() ? 8 : r.nextInt(Math.min(out.length, 65536));
-                java.util.Arrays.fill(out, from, Math.min(out.length, from + 64 + r.nextInt(512)), (byte) 0);
-                return out;
-            }
-        };
-
-        abstract byte[] apply(byte[] bytes, Random random);
     }
 }
