@@ -18,15 +18,24 @@ import java.util.Map;
  * @param downloadUrl   where to fetch the file (DANDI's download URL); null when {@code localPath} is set
  * @param localPath     the file on the ingest volume (uploads); null when {@code downloadUrl} is set
  * @param assetMetadata DANDI's asset metadata as received (subject, species, age...), or {} for uploads
+ * @param dandiset      the dandiset version's own metadata, trimmed to what metadata extraction reads
+ *                      ({@link #DANDISET_FIELDS}); {} for uploads; optional (added to version 1)
  * @param publishedAt   when this event was published
  */
 public record AssetEvent(int schemaVersion, String source, String fileKey, Provenance provenance, long sizeBytes,
                          String digest, String downloadUrl, String localPath, Map<String, Object> assetMetadata,
-                         Instant publishedAt) {
+                         Map<String, Object> dandiset, Instant publishedAt) {
     public static final int SCHEMA_VERSION = 1;
     public static final String SOURCE_DANDI = "dandi";
     public static final String SOURCE_UPLOAD = "upload";
     private static final String EVENT = Topics.ASSETS;
+    /**
+     * The version metadata fields an event carries: the text and summary that species, region and
+     * temperature are read from. Contributors, licences and the like stay out (an Allen dandiset
+     * lists hundreds of contributors, repeated in every asset's event otherwise).
+     */
+    public static final List<String> DANDISET_FIELDS = List.of("identifier", "version", "name", "description",
+            "keywords", "assetsSummary");
 
     public AssetEvent {
         Require.schema(EVENT, schemaVersion, SCHEMA_VERSION);
@@ -43,7 +52,22 @@ public record AssetEvent(int schemaVersion, String source, String fileKey, Prove
             throw new InvalidEventException(EVENT + ": neither 'downloadUrl' nor 'localPath' is set");
         }
         assetMetadata = assetMetadata == null ? Map.of() : Map.copyOf(assetMetadata);
+        dandiset = dandiset == null ? Map.of() : Map.copyOf(dandiset);
         Require.present(EVENT, "publishedAt", publishedAt);
+    }
+
+    /** An event without dandiset metadata (as written before {@code dandiset} existed; uploads). */
+    public AssetEvent(int schemaVersion, String source, String fileKey, Provenance provenance, long sizeBytes,
+                      String digest, String downloadUrl, String localPath, Map<String, Object> assetMetadata,
+                      Instant publishedAt) {
+        this(schemaVersion, source, fileKey, provenance, sizeBytes, digest, downloadUrl, localPath, assetMetadata,
+                null, publishedAt);
+    }
+
+    /** {@link #fromDandi(String, String, String, String, long, Map, Map, Instant)} without the dandiset's metadata. */
+    public static AssetEvent fromDandi(String dandisetId, String version, String assetId, String path, long sizeBytes,
+                                       Map<String, Object> metadata, Instant now) {
+        return fromDandi(dandisetId, version, assetId, path, sizeBytes, metadata, Map.of(), now);
     }
 
     /**
@@ -52,10 +76,24 @@ public record AssetEvent(int schemaVersion, String source, String fileKey, Prove
      * API's {@code /assets/{id}/download/} (it redirects to storage that serves Range requests).
      */
     public static AssetEvent fromDandi(String dandisetId, String version, String assetId, String path, long sizeBytes,
-                                       Map<String, Object> metadata, Instant now) {
+                                       Map<String, Object> metadata, Map<String, Object> versionMetadata,
+                                       Instant now) {
         Provenance provenance = Provenance.dandi(dandisetId, version, assetId, path);
         return new AssetEvent(SCHEMA_VERSION, SOURCE_DANDI, CellIds.dandiFile(dandisetId, path), provenance,
-                sizeBytes, dandiDigest(assetId, metadata), dandiDownloadUrl(assetId, metadata), null, metadata, now);
+                sizeBytes, dandiDigest(assetId, metadata), dandiDownloadUrl(assetId, metadata), null, metadata,
+                trimDandiset(versionMetadata), now);
+    }
+
+    /** The {@link #DANDISET_FIELDS} of a version's metadata, nulls left out. */
+    public static Map<String, Object> trimDandiset(Map<String, Object> versionMetadata) {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        for (String field : DANDISET_FIELDS) {
+            Object value = versionMetadata == null ? null : versionMetadata.get(field);
+            if (value != null) {
+                kept.put(field, value);
+            }
+        }
+        return kept;
     }
 
     private static String dandiDigest(String assetId, Map<String, Object> metadata) {

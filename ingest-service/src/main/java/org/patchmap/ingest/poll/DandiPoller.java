@@ -180,12 +180,16 @@ public class DandiPoller {
 
     private void ingestVersion(PollRun run, String id, DandisetSummary.VersionInfo v) throws IOException {
         List<DandiAsset> nwb = client.assets(id, v.version()).stream().filter(DandiAsset::isNwb).toList();
+        // Every asset's event carries the version's text and summary: metadata-service reads
+        // species, region and temperature there without calling DANDI itself.
+        Map<String, Object> dandiset = nwb.isEmpty() ? Map.of()
+                : AssetEvent.trimDandiset(EventJson.mapper().convertValue(client.versionJson(id, v.version()), MAP));
         long done = 0;
         long failed = 0;
         String state = "failed";
         try {
             for (DandiAsset a : nwb) {
-                if (ingestAsset(run, id, v.version(), a)) {
+                if (ingestAsset(run, id, v.version(), a, dandiset)) {
                     done++;
                 } else {
                     failed++;
@@ -204,7 +208,8 @@ public class DandiPoller {
     }
 
     /** @return whether the asset is settled (published, reused or skipped) */
-    private boolean ingestAsset(PollRun run, String id, String version, DandiAsset a) throws IOException {
+    private boolean ingestAsset(PollRun run, String id, String version, DandiAsset a, Map<String, Object> dandiset)
+            throws IOException {
         String key = DandiAssetStore.id(id, version, a.assetId());
         Optional<Entry> known = assets.find(key);
         if (known.isPresent() && known.get().settled()) {
@@ -227,7 +232,7 @@ public class DandiPoller {
         try {
             JsonNode metadata = client.assetMetadata(id, version, a.assetId());
             event = AssetEvent.fromDandi(id, version, a.assetId(), a.path(), a.size(),
-                    EventJson.mapper().convertValue(metadata, MAP), now);
+                    EventJson.mapper().convertValue(metadata, MAP), dandiset, now);
         } catch (IllegalArgumentException | org.patchmap.events.InvalidEventException e) {
             assets.save(entry.with(FAILED, e.getMessage(), null, null, now));
             fail(run, id, a.assetId(), e);
