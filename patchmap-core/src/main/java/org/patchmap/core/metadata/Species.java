@@ -67,6 +67,12 @@ public record Species(String taxonId, String scientificName, List<String> names,
         return Optional.empty();
     }
 
+    /** {@link #lookup} that throws naming the input when the table does not know it. */
+    public static Species require(String nameOrId) {
+        return lookup(nameOrId).orElseThrow(() -> new IllegalArgumentException("species " + (nameOrId == null ? "null"
+                : "\"" + nameOrId + "\"") + ": not in the species table (an NCBITaxon id, a scientific or a common name)"));
+    }
+
     /** The species free text names, in order of first mention, each once ("non-human" is not human). */
     public static List<Species> mentionedIn(String text) {
         Set<Species> out = new LinkedHashSet<>();
