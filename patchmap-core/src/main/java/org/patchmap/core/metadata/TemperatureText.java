@@ -26,7 +26,7 @@ public final class TemperatureText {
     private static final Pattern BARE_C = Pattern.compile("(?<![\\w.])" + Temperature.VALUE + "\\s*C(?![a-zA-Z])");
     private static final Pattern TEMPERATURE_WORD = Pattern.compile("temperature", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_RECORDING = Pattern.compile(
-            "ice[\\s-]*cold|chilled|stor(?:ed|age|e)|kept|slicing|cut(?:ting)?|incubat|recover|fix(?:ed|ation)|frozen|freez|anesthe|anaesthe",
+            "ice[\\s-]*cold|chilled|stor(?:ed|age|e)|slicing|cut(?:ting)?|incubat|recover|fix(?:ed|ation)|frozen|freez|anesthe|anaesthe",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RECORDING = Pattern.compile(
             "record|bath|perfus|superfus|temperature[\\s-]*controlled|patch|experiments? (?:were|was) (?:performed|done|carried)",
