@@ -2,6 +2,7 @@ package org.patchmap.core.dandi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,11 +22,13 @@ import java.util.List;
  * @param measurementTechniques  assetsSummary.measurementTechnique names ({@code current clamp technique})
  * @param variableMeasured       assetsSummary.variableMeasured: NWB neurodata types ({@code CurrentClampSeries})
  * @param contributors           contributor names, people and organisations
+ * @param speciesIds             assetsSummary.species identifiers, in the order of {@code species}
+ *                               ({@code http://purl.obolibrary.org/obo/NCBITaxon_10090}); an entry without one is ""
  */
 public record DandisetVersion(String identifier, String version, String name, String description,
                               List<String> keywords, List<String> license, List<String> species,
                               List<String> approaches, List<String> measurementTechniques,
-                              List<String> variableMeasured, List<String> contributors) {
+                              List<String> variableMeasured, List<String> contributors, List<String> speciesIds) {
     public DandisetVersion {
         keywords = List.copyOf(keywords);
         license = List.copyOf(license);
@@ -34,6 +37,16 @@ public record DandisetVersion(String identifier, String version, String name, St
         measurementTechniques = List.copyOf(measurementTechniques);
         variableMeasured = List.copyOf(variableMeasured);
         contributors = List.copyOf(contributors);
+        speciesIds = List.copyOf(speciesIds);
+    }
+
+    /** Without species identifiers (a version built by hand, in tests). */
+    public DandisetVersion(String identifier, String version, String name, String description,
+                           List<String> keywords, List<String> license, List<String> species,
+                           List<String> approaches, List<String> measurementTechniques,
+                           List<String> variableMeasured, List<String> contributors) {
+        this(identifier, version, name, description, keywords, license, species, approaches,
+                measurementTechniques, variableMeasured, contributors, List.of());
     }
 
     /** Reads the API / dandiset.yaml shape and the summary-collection shape; missing fields are null or empty. */
@@ -50,7 +63,28 @@ public record DandisetVersion(String identifier, String version, String name, St
                 Json.strings(summary, "approach", "name"),
                 Json.strings(summary, "measurementTechnique", "name"),
                 Json.strings(summary, "variableMeasured", "value", "name"),
-                Json.strings(node, "contributor", "name"));
+                Json.strings(node, "contributor", "name"),
+                speciesIdentifiers(summary));
+    }
+
+    /** The identifier of each named species ("" when it has none), so that it pairs with {@code species}. */
+    private static List<String> speciesIdentifiers(JsonNode summary) {
+        List<String> out = new ArrayList<>();
+        JsonNode species = summary == null ? null : summary.get("species");
+        if (species == null || species.isNull()) {
+            return out;
+        }
+        for (JsonNode s : species.isArray() ? species : List.of(species)) {
+            if (s.isValueNode()) {
+                if (!s.isNull() && !s.asText().isBlank()) {
+                    out.add("");
+                }
+            } else if (Json.text(s, "name") != null && !Json.text(s, "name").isBlank()) {
+                String id = Json.text(s, "identifier");
+                out.add(id == null ? "" : id);
+            }
+        }
+        return out;
     }
 
     /** {@code DANDI:000008} → {@code 000008}; a bare identifier stays as it is. */

@@ -35,6 +35,8 @@ class DandiRecordsTest {
 
         DandisetVersion human = DandisetVersion.fromJson(DandiTestData.versionJson("000630"));
         assertEquals(List.of("Human", "Homo sapiens - Human"), human.species());
+        assertEquals(List.of("http://purl.obolibrary.org/obo/NCBITaxon_9606", "http://purl.obolibrary.org/obo/NCBITaxon_9606"),
+                human.speciesIds());
         assertEquals(List.of("ProcessingModule", "VoltageClampSeries", "CurrentClampStimulusSeries",
                 "VoltageClampStimulusSeries", "CurrentClampSeries"), human.variableMeasured());
     }
@@ -49,6 +51,7 @@ class DandiRecordsTest {
         assertEquals(List.of(), v.keywords());
         assertEquals(List.of(), v.license());
         assertEquals(List.of("House mouse"), v.species());
+        assertEquals(List.of("http://purl.obolibrary.org/obo/NCBITaxon_10090"), v.speciesIds());
         assertEquals(List.of("DecompositionSeries", "LFP", "Units", "Position", "ElectricalSeries"), v.variableMeasured());
         assertEquals(7, v.contributors().size());
         assertEquals(List.of("electrophysiological approach", "behavioral approach"), v.approaches());
@@ -73,6 +76,7 @@ class DandiRecordsTest {
         assertEquals(List.of("excitability"), odd.keywords());
         assertEquals(List.of("CurrentClampSeries"), odd.variableMeasured());
         assertEquals(List.of(), odd.species());
+        assertEquals(List.of(), odd.speciesIds());
         assertEquals(List.of(), odd.measurementTechniques());
         assertEquals(List.of("Howard, Derek"), odd.contributors());
     }
