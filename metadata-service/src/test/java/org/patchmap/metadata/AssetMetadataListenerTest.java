@@ -56,7 +56,7 @@ class AssetMetadataListenerTest {
         assertEquals("Female", subject.get("sex", Document.class).getString("name"));
         assertEquals("0.211014.0809", doc.get("provenance", Document.class).getString("version"));
 
-        given().get("/api/metadata/" + asset.fileKey()).then().statusCode(200)
+        given().get("/api/asset-metadata/" + asset.fileKey()).then().statusCode(200)
                 .body("digest", equalTo(asset.digest()));
     }
 

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.metadata.store.AssetMetadataStore;
 
-/** The DANDI metadata kept for a file. */
-@Path("/api/metadata")
+/** The DANDI metadata kept for a file, as received. */
+@Path("/api/asset-metadata")
 @Tag(name = "metadata", description = "Per-file metadata received on patchmap.assets")
 public class AssetMetadataResource {
     @Inject
@@ -22,7 +22,7 @@ public class AssetMetadataResource {
     @GET
     @Path("/{fileKey: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The DANDI asset metadata kept for a file key")
+    @Operation(summary = "The DANDI asset metadata kept for a file key, as received")
     public Document metadata(@PathParam("fileKey") String fileKey) {
         return store.find(fileKey).orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
     }

@@ -37,8 +37,17 @@ public class DandisetMetadataStore {
     public <T> Optional<T> find(String dandisetId, String version, String vocabularyVersion, Class<T> type) {
         Document d = collection().find(Filters.and(Filters.eq("_id", id(dandisetId, version)),
                 Filters.eq("vocabularyVersion", vocabularyVersion))).first();
-        return Optional.ofNullable(d).map(doc -> EventJson.read(COLLECTION, doc.get("facts", Document.class).toJson(),
-                type));
+        return Optional.ofNullable(d).map(doc -> read(doc.get("facts", Document.class).toJson(), type));
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return EventJson.mapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            // Written by this class: unreadable means a newer or damaged entry; it is extracted again.
+            throw new IllegalStateException(COLLECTION + ": entry unreadable as " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     public void save(String dandisetId, String version, String vocabularyVersion, Object facts, Instant at) {

@@ -1,0 +1,84 @@
+package org.patchmap.metadata.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.patchmap.core.dandi.DandisetVersion;
+import org.patchmap.core.metadata.CellMetadata;
+import org.patchmap.core.metadata.DandisetMetadata;
+import org.patchmap.core.metadata.MetadataExtractor;
+import org.patchmap.events.AssetEvent;
+import org.patchmap.events.EventJson;
+import org.patchmap.events.MetadataEvent;
+import org.patchmap.metadata.store.DandisetMetadataStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One file's {@link MetadataEvent}: its asset's own fields over what its dandiset version says.
+ * The dandiset's part (summary species, text region, temperature, and the model's answer when
+ * the model is on) is extracted once per dandiset version and vocabulary version and then read
+ * from MongoDB, so the thousand assets of one dandiset cost one extraction and at most one call.
+ */
+@ApplicationScoped
+public class FileMetadataExtraction {
+    private static final Logger LOG = Logger.getLogger(FileMetadataExtraction.class);
+    /** The fields counted by source, as {@link CellMetadata#sources()} names them. */
+    static final List<String> FIELDS = List.of("species", "region", "age_days", "sex", "genotype", "temperature_c");
+    private final MetadataExtractor extractor = MetadataExtractor.standard();
+
+    @Inject
+    DandisetMetadataStore cache;
+
+    @Inject
+    ModelFallback model;
+
+    @Inject
+    MetadataMetrics metrics;
+
+    Clock clock = Clock.systemUTC();
+
+    public MetadataEvent extract(AssetEvent asset) {
+        DandisetMetadata dandiset = dandiset(asset);
+        JsonNode assetMetadata = EventJson.mapper().valueToTree(asset.assetMetadata());
+        CellMetadata cell = extractor.extract(assetMetadata, null, dandiset);
+        Map<String, String> sources = cell.sources();
+        for (String field : FIELDS) {
+            metrics.value(field, sources.get(field));
+        }
+        return new MetadataEvent(MetadataEvent.SCHEMA_VERSION, asset.fileKey(), asset.provenance(), cell.species(),
+                cell.brainRegion(), cell.ageDays(), cell.sex(), cell.genotype(), cell.temperatureC(),
+                cell.vocabularyVersion(), clock.instant());
+    }
+
+    public String vocabularyVersion() {
+        return extractor.vocabularyVersion();
+    }
+
+    private DandisetMetadata dandiset(AssetEvent asset) {
+        String id = asset.provenance().dandisetId();
+        String version = asset.provenance().version();
+        if (asset.dandiset().isEmpty() || id == null || version == null) {
+            return extractor.dandiset(null); // an upload, or an event from before 'dandiset' existed
+        }
+        Optional<DandisetMetadata> cached = cache.find(id, version, vocabularyVersion(), DandisetMetadata.class);
+        if (cached.isPresent()) {
+            metrics.dandisetVersion("cached");
+            return cached.get();
+        }
+        DandisetVersion text = DandisetVersion.fromJson(EventJson.mapper().valueToTree(asset.dandiset()));
+        DandisetMetadata extracted = model.fillUnknowns(extractor.dandiset(text), text);
+        Instant now = clock.instant();
+        cache.save(id, version, vocabularyVersion(), extracted, now);
+        metrics.dandisetVersion("extracted");
+        LOG.infof("dandiset %s %s: species %s, region %s (%s)", id, version,
+                extracted.species().isEmpty() ? "unknown" : extracted.species().get(0).label(),
+                extracted.brainRegion().label(), extracted.brainRegion().source());
+        return extracted;
+    }
+}

@@ -1,0 +1,57 @@
+package org.patchmap.metadata.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.bson.Document;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.patchmap.events.MetadataEvent;
+import org.patchmap.metadata.store.CellMetadataStore;
+import org.patchmap.metadata.store.DandisetMetadataStore;
+
+import java.util.List;
+
+/** The extracted metadata: per file (as published on patchmap.metadata) and per dandiset version. */
+@Path("/api")
+@Tag(name = "metadata", description = "Species, region, age, sex, genotype and temperature with their sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetadataResource {
+    @Inject
+    CellMetadataStore files;
+
+    @Inject
+    DandisetMetadataStore dandisets;
+
+    @GET
+    @Path("/metadata/{fileKey: .+}")
+    @Operation(summary = "A file's metadata, each value with its source and confidence")
+    public MetadataEvent file(@PathParam("fileKey") String fileKey) {
+        return files.find(fileKey).orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
+    }
+
+    @GET
+    @Path("/metadata")
+    @Operation(summary = "The metadata of a dandiset's files, in file-key order")
+    public List<MetadataEvent> ofDandiset(@QueryParam("dandiset") String dandisetId,
+                                          @QueryParam("limit") @DefaultValue("1000") int limit) {
+        if (dandisetId == null || dandisetId.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("query parameter 'dandiset' is required");
+        }
+        return files.ofDandiset(dandisetId, Math.max(1, Math.min(limit, 10_000)));
+    }
+
+    @GET
+    @Path("/dandisets/{id}/versions/{version}/metadata")
+    @Operation(summary = "What a dandiset version's own metadata says (summary species, text region, temperature)")
+    public Document dandiset(@PathParam("id") String id, @PathParam("version") String version) {
+        return dandisets.raw(id, version).orElseThrow(() -> new NotFoundException("no metadata for dandiset "
+                + id + " version " + version));
+    }
+}
