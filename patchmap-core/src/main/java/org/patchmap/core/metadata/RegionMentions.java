@@ -48,8 +48,11 @@ final class RegionMentions {
     private static final Pattern WORD_GAP = Pattern.compile("[\\s\\-_'\\u2019\\u2010\\u2011\\u2013]+");
     /** A gap that ends the clause: negation does not reach past it. */
     private static final Pattern CLAUSE_END = Pattern.compile("[.;:!?,()\\[\\]\\n]");
-    /** Between two items of one list: "not the striatum, or the amygdala". */
-    private static final Pattern LIST_GAP = Pattern.compile("(?i)[\\s,]*(?:and|or|nor)?[\\s,]*(?:the\\s+)?");
+    /**
+     * Between two items of one negated list: "not the striatum, or the amygdala". A comma alone does
+     * not carry the negation: "unlike cortex, cerebellar neurons..." names the cerebellum.
+     */
+    private static final Pattern LIST_GAP = Pattern.compile("(?i),?\\s*(?:and|or|nor)\\s+(?:the\\s+)?");
 
     private static final Set<String> NEGATIONS = Set.of("not", "non", "no", "excluding", "except", "outside",
             "unlike", "without", "nor", "neither", "extra");
