@@ -22,6 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DandisetMetadataStore {
     static final String COLLECTION = "dandiset_metadata";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DandisetMetadataStore.class);
 
     @Inject
     MongoClient mongo;
@@ -37,16 +38,17 @@ public class DandisetMetadataStore {
     public <T> Optional<T> find(String dandisetId, String version, String vocabularyVersion, Class<T> type) {
         Document d = collection().find(Filters.and(Filters.eq("_id", id(dandisetId, version)),
                 Filters.eq("vocabularyVersion", vocabularyVersion))).first();
-        return Optional.ofNullable(d).map(doc -> read(doc.get("facts", Document.class).toJson(), type));
+        return Optional.ofNullable(d).flatMap(doc -> read(doc.get("facts", Document.class).toJson(), type));
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private static <T> Optional<T> read(String json, Class<T> type) {
         try {
-            return EventJson.mapper().readValue(json, type);
-        } catch (java.io.IOException e) {
-            // Written by this class: unreadable means a newer or damaged entry; it is extracted again.
-            throw new IllegalStateException(COLLECTION + ": entry unreadable as " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            return Optional.of(EventJson.mapper().readValue(json, type));
+        } catch (java.io.IOException | RuntimeException e) {
+            // Written by this class: an unreadable entry (older code, damage) is extracted again, not fatal.
+            LOG.warnf("%s: entry unreadable as %s, extracting again: %s", COLLECTION, type.getSimpleName(),
+                    e.getMessage());
+            return Optional.empty();
         }
     }
 

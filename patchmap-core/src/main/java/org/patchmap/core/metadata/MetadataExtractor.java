@@ -162,7 +162,9 @@ public final class MetadataExtractor {
     // --- region, age, sex, temperature
 
     private SourcedTerm region(DandisetVersion v) {
-        List<String> texts = List.of(nonNull(v.name()), nonNull(v.description()), String.join(", ", v.keywords()));
+        // Title, description, then each keyword on its own: a keyword list is not a sentence.
+        List<String> texts = new ArrayList<>(List.of(nonNull(v.name()), nonNull(v.description())));
+        texts.addAll(v.keywords());
         return regions.match(texts)
                 .map(m -> new SourcedTerm(m.region().name(), m.region().id(), "text", m.confidence()))
                 .orElse(unknownRegion());
