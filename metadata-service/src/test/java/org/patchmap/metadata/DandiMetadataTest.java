@@ -90,7 +90,11 @@ class DandiMetadataTest {
         assertEquals("wt/wt", first.genotype().label());
         assertNull(first.temperatureC(), "000008 states no recording temperature of its own");
         assertEquals(noSpecies.provenance(), first.provenance());
-        // REGION_ASSERTIONS
+        // The title says "mouse motor cortex" (nothing finer: MOp is not named in 000008's text).
+        assertEquals("motor cortex", first.brainRegion().label());
+        assertEquals("MBA:500", first.brainRegion().termId());
+        assertEquals("text", first.brainRegion().source());
+        assertEquals(0.9, first.brainRegion().confidence(), 1e-9);
 
         MetadataEvent second = published(withSpecies.fileKey());
         assertEquals(new MetadataEvent.SourcedTerm("Mus musculus", "NCBITaxon:10090", "asset", 1.0), second.species());
