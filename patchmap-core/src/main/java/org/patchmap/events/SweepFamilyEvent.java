@@ -19,11 +19,14 @@ import java.util.List;
  * @param traces         GridFS reference to the voltage and current traces
  * @param display        GridFS reference to the same sweeps thinned for drawing (about 2,000 points
  *                       per sweep, the first AP at full resolution); optional (added to version 1)
+ * @param subject        the subject as the file itself states it (NWB {@code /general/subject}), for
+ *                       metadata-service; optional (added to version 1)
  * @param extractedAt    when the family was extracted
  */
 public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
                                double samplingRateHz, Window window, List<SweepSummary> sweeps,
-                               List<String> flags, TraceRef traces, TraceRef display, Instant extractedAt) {
+                               List<String> flags, TraceRef traces, TraceRef display, FileSubject subject,
+                               Instant extractedAt) {
     public static final int SCHEMA_VERSION = 1;
     private static final String EVENT = Topics.SWEEPS;
 
@@ -48,12 +51,37 @@ public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance prov
         Require.present(EVENT, "extractedAt", extractedAt);
     }
 
+    /** An event without the file's subject (as written before {@code subject} existed). */
+    public SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
+                            double samplingRateHz, Window window, List<SweepSummary> sweeps, List<String> flags,
+                            TraceRef traces, TraceRef display, Instant extractedAt) {
+        this(schemaVersion, cellId, provenance, inputDigest, samplingRateHz, window, sweeps, flags, traces, display,
+                null, extractedAt);
+    }
+
     /** An event without display traces (as written before {@code display} existed). */
     public SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
                             double samplingRateHz, Window window, List<SweepSummary> sweeps, List<String> flags,
                             TraceRef traces, Instant extractedAt) {
         this(schemaVersion, cellId, provenance, inputDigest, samplingRateHz, window, sweeps, flags, traces, null,
-                extractedAt);
+                null, extractedAt);
+    }
+
+    /**
+     * The subject as the recording file states it, verbatim (metadata-service interprets it). Any
+     * field may be null.
+     *
+     * @param species     e.g. "Mus musculus", "transgenic mouse"
+     * @param age         e.g. "P105D", "P20D-P90D"
+     * @param sex         e.g. "F", "male"
+     * @param genotype    e.g. "PV-tdTomato"
+     * @param temperature recording temperature as written, e.g. "34 C"
+     */
+    public record FileSubject(String species, String age, String sex, String genotype, String temperature) {
+        /** Whether the file states nothing at all. */
+        public boolean isEmpty() {
+            return species == null && age == null && sex == null && genotype == null && temperature == null;
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import org.patchmap.core.analysis.SweepFamilyEvents;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.NoLongSquareException;
 import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.recording.Recording;
+import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.core.recording.UnreadableFileException;
 import org.patchmap.core.sweep.DisplayCodec;
 import org.patchmap.core.sweep.Sweep;
@@ -162,8 +164,10 @@ public class AssetExtractor {
     /** The science: read, find the family, store its traces, publish it. */
     private Outcome fromFile(Path file, AssetEvent asset) {
         SweepFamily family;
+        Recording recording;
         try {
-            family = SweepFamilyEvents.inAmplitudeOrder(CellAnalysis.family(file));
+            recording = RecordingReader.read(file);
+            family = SweepFamilyEvents.inAmplitudeOrder(CellAnalysis.family(recording));
         } catch (UnreadableFileException e) {
             return Outcome.of(Outcome.UNREADABLE, e.getMessage());
         } catch (NoLongSquareException e) {
@@ -182,7 +186,7 @@ public class AssetExtractor {
                 displayBytes, sweeps.size());
         metrics.stored(TraceStore.DISPLAY, displayBytes.length);
         SweepFamilyEvent event = SweepFamilyEvents.of(family, cellId, asset.provenance(), inputDigest, traceRef,
-                displayRef, Instant.now());
+                displayRef, recording.subject(), Instant.now());
         publisher.publish(event);
         return Outcome.extracted(cellId, sweeps.size(), traceRef, displayRef);
     }

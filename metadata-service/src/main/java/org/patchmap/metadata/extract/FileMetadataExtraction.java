@@ -8,9 +8,11 @@ import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.metadata.CellMetadata;
 import org.patchmap.core.metadata.DandisetMetadata;
 import org.patchmap.core.metadata.MetadataExtractor;
+import org.patchmap.core.recording.SubjectInfo;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.MetadataEvent;
+import org.patchmap.events.SweepFamilyEvent.FileSubject;
 import org.patchmap.metadata.store.DandisetMetadataStore;
 
 import java.time.Clock;
@@ -43,10 +45,11 @@ public class FileMetadataExtraction {
 
     Clock clock = Clock.systemUTC();
 
-    public MetadataEvent extract(AssetEvent asset) {
+    /** @param file the subject the recording file states, or null when not known (yet) */
+    public MetadataEvent extract(AssetEvent asset, FileSubject file) {
         DandisetMetadata dandiset = dandiset(asset);
         JsonNode assetMetadata = EventJson.mapper().valueToTree(asset.assetMetadata());
-        CellMetadata cell = extractor.extract(assetMetadata, null, dandiset);
+        CellMetadata cell = extractor.extract(assetMetadata, subjectInfo(file), dandiset);
         Map<String, String> sources = cell.sources();
         for (String field : FIELDS) {
             metrics.value(field, sources.get(field));
@@ -54,6 +57,11 @@ public class FileMetadataExtraction {
         return new MetadataEvent(MetadataEvent.SCHEMA_VERSION, asset.fileKey(), asset.provenance(), cell.species(),
                 cell.brainRegion(), cell.ageDays(), cell.sex(), cell.genotype(), cell.temperatureC(),
                 cell.vocabularyVersion(), clock.instant());
+    }
+
+    private static SubjectInfo subjectInfo(FileSubject f) {
+        return f == null ? null : new SubjectInfo(f.species(), f.age(), f.sex(), f.genotype(), null, null,
+                f.temperature(), null, null);
     }
 
     public String vocabularyVersion() {

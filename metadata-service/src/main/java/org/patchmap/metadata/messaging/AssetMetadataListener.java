@@ -5,14 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
-import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.Topics;
-import org.patchmap.metadata.extract.FileMetadataExtraction;
+import org.patchmap.metadata.extract.FileMetadataUpdate;
 import org.patchmap.metadata.store.AssetMetadataStore;
-import org.patchmap.metadata.store.CellMetadataStore;
 import org.patchmap.messaging.EventInbox;
 
 /**
@@ -24,7 +21,6 @@ import org.patchmap.messaging.EventInbox;
 @ApplicationScoped
 public class AssetMetadataListener {
     static final String ASSETS_IN = "assets";
-    private static final Logger LOG = Logger.getLogger(AssetMetadataListener.class);
 
     @Inject
     EventInbox inbox;
@@ -33,13 +29,7 @@ public class AssetMetadataListener {
     AssetMetadataStore store;
 
     @Inject
-    FileMetadataExtraction extraction;
-
-    @Inject
-    CellMetadataStore metadata;
-
-    @Inject
-    MetadataPublisher publisher;
+    FileMetadataUpdate update;
 
     @Incoming(ASSETS_IN)
     @Blocking
@@ -47,12 +37,7 @@ public class AssetMetadataListener {
         inbox.process(record, json -> {
             AssetEvent asset = EventJson.read(Topics.ASSETS, json, AssetEvent.class);
             store.save(asset);
-            MetadataEvent extracted = extraction.extract(asset);
-            metadata.save(extracted);
-            publisher.publish(extracted);
-            LOG.infof("metadata of %s: species %s, region %s", asset.fileKey(),
-                    extracted.species() == null ? "unknown" : extracted.species().label(),
-                    extracted.brainRegion() == null ? "unknown" : extracted.brainRegion().label());
+            update.update(asset);
         });
     }
 }

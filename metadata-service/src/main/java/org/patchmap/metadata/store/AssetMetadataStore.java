@@ -31,12 +31,21 @@ public class AssetMetadataStore {
         Document doc = new Document("_id", asset.fileKey())
                 .append("digest", asset.digest())
                 .append("provenance", Document.parse(EventJson.write(asset.provenance())))
-                .append("assetMetadata", new Document(asset.assetMetadata()));
+                .append("assetMetadata", new Document(asset.assetMetadata()))
+                // The whole event, so a file's metadata can be extracted again when its file's own
+                // subject arrives later on patchmap.sweeps.
+                .append("event", EventJson.write(asset));
         collection().replaceOne(Filters.eq("_id", asset.fileKey()), doc, new ReplaceOptions().upsert(true));
     }
 
     public Optional<Document> find(String fileKey) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", fileKey)).first());
+    }
+
+    /** The last asset event received for a file. */
+    public Optional<AssetEvent> findEvent(String fileKey) {
+        return find(fileKey).map(d -> d.getString("event")).filter(e -> e != null)
+                .map(e -> EventJson.read(org.patchmap.events.Topics.ASSETS, e, AssetEvent.class));
     }
 
     private MongoCollection<Document> collection() {

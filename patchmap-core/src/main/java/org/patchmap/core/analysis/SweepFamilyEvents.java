@@ -2,6 +2,7 @@ package org.patchmap.core.analysis;
 
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.recording.SubjectInfo;
 import org.patchmap.events.Provenance;
 import org.patchmap.events.SweepFamilyEvent;
 
@@ -34,12 +35,28 @@ public final class SweepFamilyEvents {
     public static SweepFamilyEvent of(SweepFamily family, String cellId, Provenance provenance, String inputDigest,
                                       SweepFamilyEvent.TraceRef traces, SweepFamilyEvent.TraceRef display,
                                       Instant extractedAt) {
+        return of(family, cellId, provenance, inputDigest, traces, display, SubjectInfo.NONE, extractedAt);
+    }
+
+    /** As above, with the subject the file states ({@link SubjectInfo#NONE}: none). */
+    public static SweepFamilyEvent of(SweepFamily family, String cellId, Provenance provenance, String inputDigest,
+                                      SweepFamilyEvent.TraceRef traces, SweepFamilyEvent.TraceRef display,
+                                      SubjectInfo subject, Instant extractedAt) {
         List<SweepFamilyEvent.SweepSummary> sweeps = family.sweeps().stream()
                 .map(m -> new SweepFamilyEvent.SweepSummary(m.sweep().sweepNumber(), tenthPa(m), List.of()))
                 .toList();
         return new SweepFamilyEvent(SweepFamilyEvent.SCHEMA_VERSION, cellId, provenance, inputDigest,
                 family.samplingRateHz(), new SweepFamilyEvent.Window(family.startS(), family.endS()), sweeps,
-                family.flags(), traces, display, extractedAt);
+                family.flags(), traces, display, subject(subject), extractedAt);
+    }
+
+    private static SweepFamilyEvent.FileSubject subject(SubjectInfo s) {
+        if (s == null) {
+            return null;
+        }
+        SweepFamilyEvent.FileSubject f = new SweepFamilyEvent.FileSubject(s.species(), s.age(), s.sex(), s.genotype(),
+                s.temperature());
+        return f.isEmpty() ? null : f;
     }
 
     private static double tenthPa(FamilySweep m) {

@@ -28,12 +28,20 @@ public record IsoAge(double days, double minDays, double maxDays, String text) {
     private static final Pattern POSTNATAL_DAY = Pattern.compile("P" + NUMBER);
     private static final Pattern DAYS = Pattern.compile(NUMBER + "\\s*(?:d|days?)");
 
+    private static final java.util.regex.Pattern DASHED_RANGE =
+            java.util.regex.Pattern.compile("(P[^-–\\s]+)\\s*[-–]\\s*(P[^-–\\s]+)");
+
     /** The age {@code text} states; throws naming the text when it is not one of the forms above. */
     public static IsoAge parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("age " + quote(text) + ": empty");
         }
         String s = text.strip();
+        // ISO 8601 writes a range with '/'; NWB files also write "P20D-P90D" (Ferguson et al.).
+        java.util.regex.Matcher dash = DASHED_RANGE.matcher(s);
+        if (dash.matches()) {
+            s = dash.group(1) + "/" + dash.group(2);
+        }
         int slash = s.indexOf('/');
         if (slash >= 0) {
             double low = days(s.substring(0, slash), text);

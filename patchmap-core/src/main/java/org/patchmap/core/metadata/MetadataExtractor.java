@@ -123,6 +123,9 @@ public final class MetadataExtractor {
     private static SourcedTerm speciesTerm(String stated, String source) {
         return Species.lookup(stated)
                 .map(s -> term(s, source, stated.equalsIgnoreCase(s.scientificName()) || stated.contains("NCBITaxon") ? 1.0 : LOOSE))
+                // "transgenic mouse" (Ferguson et al.'s NWB files): one species named in a phrase.
+                .or(() -> Optional.of(Species.mentionedIn(stated)).filter(m -> m.size() == 1)
+                        .map(m -> term(m.get(0), source, LOOSE)))
                 .orElse(new SourcedTerm(stated, null, source, LOOSE));
     }
 

@@ -34,6 +34,11 @@ class IsoAgeTest {
         assertTrue(range.isRange());
         assertFalse(IsoAge.parse("P56D").isRange());
         assertEquals("P56D/P84D", range.text());
+        IsoAge dashed = IsoAge.parse("P20D-P90D"); // as FergusonEtAl2015's NWB files write it
+        assertEquals(55, dashed.days(), EPS);
+        assertEquals(20, dashed.minDays(), EPS);
+        assertEquals(90, dashed.maxDays(), EPS);
+        assertEquals("P20D-P90D", dashed.text());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package org.patchmap.metadata.extract;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.patchmap.events.AssetEvent;
+import org.patchmap.events.MetadataEvent;
+import org.patchmap.metadata.messaging.MetadataPublisher;
+import org.patchmap.metadata.store.CellMetadataStore;
+import org.patchmap.metadata.store.FileSubjectStore;
+
+/**
+ * A file's metadata made again from everything known of it (its asset event, and its file's own
+ * subject once ingest has read the file), stored and published. Both inputs may arrive in either
+ * order; each arrival republishes the whole, so the last event on the topic is complete.
+ */
+@ApplicationScoped
+public class FileMetadataUpdate {
+    private static final Logger LOG = Logger.getLogger(FileMetadataUpdate.class);
+
+    @Inject
+    FileMetadataExtraction extraction;
+
+    @Inject
+    FileSubjectStore subjects;
+
+    @Inject
+    CellMetadataStore metadata;
+
+    @Inject
+    MetadataPublisher publisher;
+
+    public MetadataEvent update(AssetEvent asset) {
+        MetadataEvent extracted = extraction.extract(asset, subjects.find(asset.fileKey()).orElse(null));
+        metadata.save(extracted);
+        publisher.publish(extracted);
+        LOG.infof("metadata of %s: species %s (%s), region %s (%s)", asset.fileKey(), label(extracted.species()),
+                extracted.species() == null ? "-" : extracted.species().source(), label(extracted.brainRegion()),
+                extracted.brainRegion() == null ? "-" : extracted.brainRegion().source());
+        return extracted;
+    }
+
+    private static String label(MetadataEvent.SourcedTerm t) {
+        return t == null ? "unknown" : t.label();
+    }
+}

@@ -1,0 +1,44 @@
+package org.patchmap.metadata.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.patchmap.events.EventJson;
+import org.patchmap.events.SweepFamilyEvent.FileSubject;
+
+import java.util.Optional;
+
+/**
+ * Collection {@code file_subjects}: the subject a recording file states about itself (from
+ * {@code patchmap.sweeps}), per file key, replaced whole.
+ */
+@ApplicationScoped
+public class FileSubjectStore {
+    static final String COLLECTION = "file_subjects";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    public void save(String fileKey, FileSubject subject) {
+        Document doc = Document.parse(EventJson.write(subject)).append("_id", fileKey);
+        collection().replaceOne(Filters.eq("_id", fileKey), doc, new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<FileSubject> find(String fileKey) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", fileKey)).first())
+                .map(d -> new FileSubject(d.getString("species"), d.getString("age"), d.getString("sex"),
+                        d.getString("genotype"), d.getString("temperature")));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+}
