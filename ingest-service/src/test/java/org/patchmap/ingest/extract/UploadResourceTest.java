@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
@@ -119,12 +120,23 @@ class UploadResourceTest {
         var records = KafkaTestClient.await(Topics.SWEEPS, r -> familySizes.containsKey(r.key()),
                 familySizes.size(), WAIT);
         Map<String, Integer> published = new HashMap<>();
+        Map<String, SweepFamilyEvent.FileSubject> subjects = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             SweepFamilyEvent event = EventJson.read(Topics.SWEEPS, r.value(), SweepFamilyEvent.class);
             assertEquals("upload", event.provenance().source());
             published.put(r.key(), event.sweeps().size());
+            if (event.subject() != null) {
+                subjects.put(event.provenance().path(), event.subject());
+            }
         }
         assertEquals(familySizes, published);
+        // the subject each file states travels with its family, verbatim (ABF files state none)
+        assertEquals(new SweepFamilyEvent.FileSubject("Mus musculus", "P105D", "F",
+                "Pvalbtm1(cre)Arbr or Ssttm2.1(cre)Zjh", null), subjects.get("LantyerEtAl2018_180817_ME_9_CC.nwb"));
+        assertEquals(new SweepFamilyEvent.FileSubject("transgenic mouse", "P20D-P90D", "Unspecified", "PV-tdTomato",
+                null), subjects.get("FergusonEtAl2015_PYR2.nwb"));
+        assertEquals(Set.of("LantyerEtAl2018_180817_ME_9_CC.nwb", "FergusonEtAl2015_PYR2.nwb",
+                "FergusonEtAl2015_PYR5_rebound.nwb", "99111002.nwb"), subjects.keySet());
         // the uploads are gone from disk once extracted
         try (var left = Files.walk(ExtractionTestResource.uploadsDir)) {
             assertFalse(left.anyMatch(p -> Files.isRegularFile(p) && !p.toString().contains("/.incoming/")
