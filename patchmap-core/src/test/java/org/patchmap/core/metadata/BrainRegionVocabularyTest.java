@@ -29,7 +29,7 @@ class BrainRegionVocabularyTest {
 
     @Test
     void theShippedVocabularyIsWellFormed() {
-        assertEquals("2026.11.1", vocabulary.version());
+        assertEquals("2026.11.2", vocabulary.version());
         assertEquals(237, vocabulary.all().size());
         Pattern id = Pattern.compile("UBERON:\\d{7}|MBA:\\d+");
         Set<String> ids = new HashSet<>();
@@ -71,7 +71,7 @@ class BrainRegionVocabularyTest {
                 assertSame(r, vocabulary.byName(t).orElseThrow(), t);
             }
         }
-        assertEquals(802, terms);
+        assertEquals(806, terms);
     }
 
     @Test

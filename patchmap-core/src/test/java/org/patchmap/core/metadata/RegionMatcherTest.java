@@ -80,6 +80,9 @@ class RegionMatcherTest {
         assertEquals("hippocampus proper <CA1, CA3> 0.680", match("Paired recordings in CA1 and CA3"));
         assertEquals("amygdala <BLA, central amygdala> 0.680", match("BLA and central amygdala neurons"));
         assertEquals("visual cortex <V1, VISl> 0.680", match("V1 and VISl"));
+        // An elided "cortex" (000128's title): both areas count, their parent answers.
+        assertEquals("motor cortex <primary motor, dorsal premotor cortex> 0.720",
+                match("macaque primary motor and dorsal premotor cortex spiking activity"));
     }
 
     @Test
