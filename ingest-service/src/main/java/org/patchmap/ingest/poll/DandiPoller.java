@@ -142,6 +142,7 @@ public class DandiPoller {
                 : config.includeDrafts() ? d.draft() : null;
         Optional<Decision> known = dandisets.decision(id);
         Decision decision;
+        JsonNode versionJson = null;
         if (v == null) {
             decision = new Decision(null, null, false, config.includeDrafts() ? "no version"
                     : "no published version (drafts not included)");
@@ -150,7 +151,8 @@ public class DandiPoller {
             decision = known.get();
             dandisets.seen(id, d.modified(), now);
         } else {
-            DandisetVersion metadata = DandisetVersion.fromJson(client.versionJson(id, v.version()));
+            versionJson = client.versionJson(id, v.version());
+            DandisetVersion metadata = DandisetVersion.fromJson(versionJson);
             IcephysSelection.Selection s = IcephysSelection.decide(metadata);
             decision = new Decision(v.version(), v.modified(), s.candidate(), s.reason());
             record(id, d, known, decision, now);
@@ -164,7 +166,7 @@ public class DandiPoller {
             run.progress(id, v.version(), total, total, "unchanged");
             return;
         }
-        ingestVersion(run, id, v);
+        ingestVersion(run, id, v, versionJson);
     }
 
     private void record(String id, DandisetSummary d, Optional<Decision> known, Decision decision, Instant now) {
@@ -178,12 +180,14 @@ public class DandiPoller {
         }
     }
 
-    private void ingestVersion(PollRun run, String id, DandisetSummary.VersionInfo v) throws IOException {
+    /** @param versionJson the version's metadata when this poll already fetched it, else null */
+    private void ingestVersion(PollRun run, String id, DandisetSummary.VersionInfo v, JsonNode versionJson)
+            throws IOException {
         List<DandiAsset> nwb = client.assets(id, v.version()).stream().filter(DandiAsset::isNwb).toList();
         // Every asset's event carries the version's text and summary: metadata-service reads
         // species, region and temperature there without calling DANDI itself.
-        Map<String, Object> dandiset = nwb.isEmpty() ? Map.of()
-                : AssetEvent.trimDandiset(EventJson.mapper().convertValue(client.versionJson(id, v.version()), MAP));
+        Map<String, Object> dandiset = nwb.isEmpty() ? Map.of() : AssetEvent.trimDandiset(EventJson.mapper()
+                .convertValue(versionJson != null ? versionJson : client.versionJson(id, v.version()), MAP));
         long done = 0;
         long failed = 0;
         String state = "failed";

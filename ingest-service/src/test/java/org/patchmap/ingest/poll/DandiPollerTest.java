@@ -164,6 +164,11 @@ class DandiPollerTest {
         assertEquals("sha2-256:f7ed16993c99eaaf0669e22bcbe624c276d1b2b420d1ebb7310694229c5fe88a", first.digest());
         assertEquals(V8, first.provenance().version());
         assertEquals(9337840, first.sizeBytes());
+        // The version's text and summary travel with each asset, trimmed (no contributors).
+        assertEquals(java.util.Set.of("identifier", "version", "name", "description", "keywords", "assetsSummary"),
+                first.dandiset().keySet());
+        assertEquals("Phenotypic variation within and across transcriptomic cell types in mouse motor cortex",
+                first.dandiset().get("name"));
 
         // The version metadata of the 4 listed published versions (not the draft-only 000297),
         // two asset listings, the metadata of the 6 assets published (not of the skipped one).
@@ -337,6 +342,7 @@ class DandiPollerTest {
         fake.serveVersion("000008", V8_NEW);
         List<ObjectNode> a35 = DandiFake.realAssets("000035").subList(0, 3);
         fake.serveAssets("000035", "0.211014.0808", a35);
+        fake.serveVersion("000035", "0.211014.0808");
         fake.serveListing(0);
         long t0 = System.currentTimeMillis();
 
@@ -348,7 +354,10 @@ class DandiPollerTest {
         List<AssetEvent> events = published(t0, 1);
         assertEquals(1, events.size());
         assertEquals(CellIds.dandiFile("000035", a35.get(1).get("path").asText()), events.get(0).fileKey());
-        assertEquals(0, versionRequests());
+        // The selection is remembered, but the asset's event carries the version's text: asked once.
+        assertEquals(1, versionRequests());
+        assertEquals("Temperature-controlled intracellular Patch-seq recordings in mouse motor cortex",
+                events.get(0).dandiset().get("name"));
         assertEquals(1, assetListRequests());
         assertEquals(1, assetMetadataRequests());
         server.verify(1, getRequestedFor(urlPathEqualTo(
