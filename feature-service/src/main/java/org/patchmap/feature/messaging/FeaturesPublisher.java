@@ -1,12 +1,10 @@
 package org.patchmap.feature.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.patchmap.events.EventJson;
+import org.patchmap.messaging.KeyedEvents;
 import org.patchmap.events.FeaturesEvent;
 
 /**
@@ -22,8 +20,6 @@ public class FeaturesPublisher {
     MutinyEmitter<String> out;
 
     public void publish(FeaturesEvent features) {
-        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(features.cellId()).build();
-        out.sendMessageAndAwait(Message.of(EventJson.write(features)).addMetadata(key));
+        KeyedEvents.send(out, features.cellId(), features);
     }
 }

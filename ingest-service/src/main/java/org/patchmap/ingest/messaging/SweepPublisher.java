@@ -1,12 +1,10 @@
 package org.patchmap.ingest.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.patchmap.events.EventJson;
+import org.patchmap.messaging.KeyedEvents;
 import org.patchmap.events.SweepFamilyEvent;
 
 /** Producer of {@code patchmap.sweeps} (channel {@value #SWEEPS_OUT}): one record per cell, key = its cell id. */
@@ -20,8 +18,6 @@ public class SweepPublisher {
 
     /** Sends the event and waits for the broker's acknowledgement (throws if it does not come). */
     public void publish(SweepFamilyEvent event) {
-        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.cellId()).build();
-        out.sendMessageAndAwait(Message.of(EventJson.write(event)).addMetadata(key));
+        KeyedEvents.send(out, event.cellId(), event);
     }
 }

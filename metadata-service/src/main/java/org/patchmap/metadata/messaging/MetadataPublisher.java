@@ -1,12 +1,10 @@
 package org.patchmap.metadata.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.patchmap.events.EventJson;
+import org.patchmap.messaging.KeyedEvents;
 import org.patchmap.events.MetadataEvent;
 
 /**
@@ -22,8 +20,6 @@ public class MetadataPublisher {
     MutinyEmitter<String> out;
 
     public void publish(MetadataEvent metadata) {
-        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(metadata.cellId()).build();
-        out.sendMessageAndAwait(Message.of(EventJson.write(metadata)).addMetadata(key));
+        KeyedEvents.send(out, metadata.cellId(), metadata);
     }
 }
