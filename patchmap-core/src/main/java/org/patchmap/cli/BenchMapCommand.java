@@ -45,6 +45,9 @@ final class BenchMapCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + MapParameters.DEFAULT_SEED, description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--epochs", description = "UMAP epochs (default: the map's default)")
+    Integer epochs;
+
     @Option(names = "--write-input", paramLabel = "IN.csv",
             description = "also write the synthetic cells as a `patchmap map` input CSV")
     Path writeInput;
@@ -64,6 +67,9 @@ final class BenchMapCommand implements Callable<Integer> {
             writeInput(rows.subList(0, cells), writeInput);
         }
         MapParameters p = MapParameters.defaults().withSeed(seed);
+        if (epochs != null) {
+            p = p.withEpochs(epochs);
+        }
         MapResult map = new MapBuilder(p).build(reference);
         MapTimings t = map.timings();
         out.printf(Locale.ROOT, "map of %d synthetic cells (%d types, %.0f%% missing), %d on the map, %d left off, "
