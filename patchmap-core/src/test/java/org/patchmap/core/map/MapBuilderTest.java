@@ -76,6 +76,23 @@ class MapBuilderTest {
     }
 
     @Test
+    void oneThreadOrManyGiveTheSameMap() throws Exception {
+        List<MapCell> cells = SyntheticCells.generate(400, 6, 0.05, 4).stream().map(SyntheticCells.Row::cell).toList();
+        MapBuilder builder = new MapBuilder(MapParameters.defaults().withEpochs(50));
+        // parallel streams started inside a ForkJoinPool run in that pool: here on one thread, then on three
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        java.util.concurrent.ForkJoinPool three = new java.util.concurrent.ForkJoinPool(3);
+        try {
+            MapResult serial = one.submit(() -> builder.build(cells)).get();
+            MapResult parallel = three.submit(() -> builder.build(cells)).get();
+            assertEquals(serial.cells(), parallel.cells());
+        } finally {
+            one.shutdown();
+            three.shutdown();
+        }
+    }
+
+    @Test
     void eachCellListsItsNearestCellsByCosineDistance() {
         MapResult map = new MapBuilder(MapParameters.defaults().withEpochs(20)).build(threeGroups());
         MappedCell first = map.cells().get(0);
