@@ -1,0 +1,87 @@
+package org.patchmap.embedding.atlas;
+
+import org.patchmap.core.qc.MapFeatures;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The filters of {@code GET /api/cells}: dandiset, species, region (case-insensitive, exact), cluster, and
+ * {@code <feature>_min} / {@code <feature>_max} on one of the 16 map inputs (map units) or any ipfx cell
+ * feature (raw units). A cell without the feature does not match a range on it.
+ */
+public final class CellFilter {
+    private final String dandiset;
+    private final String species;
+    private final String region;
+    private final Integer cluster;
+    private final Map<String, double[]> ranges;
+
+    private CellFilter(String dandiset, String species, String region, Integer cluster, Map<String, double[]> ranges) {
+        this.dandiset = dandiset;
+        this.species = species;
+        this.region = region;
+        this.cluster = cluster;
+        this.ranges = ranges;
+    }
+
+    /**
+     * @param query every query parameter (the first value of each)
+     * @throws IllegalArgumentException naming the parameter that is not a filter, a known feature or a number
+     */
+    public static CellFilter of(Map<String, String> query) {
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        Integer cluster = null;
+        for (Map.Entry<String, String> q : query.entrySet()) {
+            String name = q.getKey();
+            if (List.of("dandiset", "species", "region", "page", "size").contains(name)) {
+                continue;
+            }
+            if (name.equals("cluster")) {
+                cluster = (int) number(name, q.getValue());
+                continue;
+            }
+            boolean min = name.endsWith("_min");
+            if (!min && !name.endsWith("_max")) {
+                throw new IllegalArgumentException("unknown filter '" + name + "': use dandiset, species, region, "
+                        + "cluster, <feature>_min or <feature>_max");
+            }
+            String feature = name.substring(0, name.length() - 4);
+            if (!Atlas.known(feature)) {
+                throw new IllegalArgumentException("unknown feature '" + feature + "' in filter '" + name + "'");
+            }
+            double[] range = ranges.computeIfAbsent(feature, f -> new double[] {Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY});
+            range[min ? 0 : 1] = number(name, q.getValue());
+        }
+        return new CellFilter(query.get("dandiset"), query.get("species"), query.get("region"), cluster, ranges);
+    }
+
+    private static double number(String name, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("filter '" + name + "' is '" + text + "', not a number");
+        }
+    }
+
+    boolean needsRawFeatures() {
+        return ranges.keySet().stream().anyMatch(f -> !MapFeatures.NAMES.contains(f));
+    }
+
+    boolean matches(AtlasTable t, int row, Map<String, Double> raw) {
+        if (!Atlas.same(dandiset, t.dandisets()[row]) || !Atlas.same(species, t.species()[row])
+                || !Atlas.same(region, t.regions()[row]) || (cluster != null && cluster != t.clusters()[row])) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> r : ranges.entrySet()) {
+            int f = MapFeatures.NAMES.indexOf(r.getKey());
+            Double v = f >= 0 ? t.values()[row][f] : raw.get(r.getKey());
+            if (v == null || v < r.getValue()[0] || v > r.getValue()[1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

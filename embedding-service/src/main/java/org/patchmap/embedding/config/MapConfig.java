@@ -1,0 +1,40 @@
+package org.patchmap.embedding.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.patchmap.core.map.MapParameters;
+
+import java.time.Duration;
+
+/** Typed view of the {@code patchmap.map.*} settings: when the living map is rebuilt and with what. */
+@ConfigMapping(prefix = "patchmap.map")
+public interface MapConfig {
+    /** New reference cells since the current map that make the service build the next one. */
+    @WithDefault("50")
+    int recomputeAfter();
+
+    /** Quiet time after the last trigger before a build starts (bursts of cells make one map). */
+    @WithDefault("5s")
+    Duration debounce();
+
+    /** Longest wait from the first trigger to the build, however busy the topic. */
+    @WithDefault("60s")
+    Duration maxWait();
+
+    /** The map seed. */
+    @WithDefault("42")
+    long seed();
+
+    /** UMAP optimisation epochs (the core's default: 200). */
+    @WithDefault("200")
+    int epochs();
+
+    /** UMAP neighbourhood size (the core's default: 150). */
+    @WithDefault("150")
+    int neighbors();
+
+    /** The parameters of the next map: the core's defaults with this service's seed, epochs and neighbours. */
+    default MapParameters parameters() {
+        return MapParameters.defaults().withSeed(seed()).withEpochs(epochs()).withNeighbors(neighbors());
+    }
+}

@@ -1,0 +1,312 @@
+package org.patchmap.embedding.map;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.patchmap.core.map.MapBuilder;
+import org.patchmap.core.map.MapCell;
+import org.patchmap.core.map.MapPlacer;
+import org.patchmap.core.map.MapResult;
+import org.patchmap.core.map.MappedCell;
+import org.patchmap.core.map.Neighbour;
+import org.patchmap.core.map.Placement;
+import org.patchmap.embedding.config.MapConfig;
+import org.patchmap.embedding.messaging.MapPublisher;
+import org.patchmap.embedding.store.CellStore;
+import org.patchmap.embedding.store.MapStore;
+import org.patchmap.events.MapEvent;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The living map: the current version (served and placed against), the count of reference cells that arrived
+ * since it, and the one worker thread that builds the next version. Arrivals only count and place (about a
+ * millisecond, on the consumer's thread); a build waits for {@code debounce} of quiet (at most
+ * {@code maxWait} after its first trigger), runs on the worker, stores the new version, then flips the
+ * pointer in MongoDB and here, and publishes it. Until the flip everyone sees the previous map.
+ *
+ * <p>After a restart the current version is served from MongoDB at once; the worker rebuilds its
+ * {@link MapResult} from the stored inputs (the build is deterministic) to place cells again, and logs
+ * whether the coordinates came out identical.
+ */
+@ApplicationScoped
+public class LivingMap {
+    private static final Logger LOG = Logger.getLogger(LivingMap.class);
+    private static final SecureRandom IDS = new SecureRandom();
+
+    /**
+     * The map in use. {@code map} and {@code placer} are null while a restored version is being rebuilt.
+     */
+    public record Live(String version, Instant createdAt, Set<String> cellIds, MapResult map, MapPlacer placer) {
+    }
+
+    @Inject
+    MapConfig config;
+    @Inject
+    CellStore cells;
+    @Inject
+    MapStore maps;
+    @Inject
+    MapPublisher publisher;
+    @Inject
+    MapMetrics metrics;
+
+    private final AtomicReference<Live> live = new AtomicReference<>();
+    private final Set<String> pending = new HashSet<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "map-builder");
+        t.setDaemon(true);
+        return t;
+    });
+    private String queuedVersion;
+    private long firstTriggerNanos;
+    private ScheduledFuture<?> scheduled;
+
+    void start(@Observes StartupEvent started) {
+        metrics.pending(this::pendingCount);
+        worker.execute(this::restore);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        worker.shutdownNow();
+    }
+
+    public Optional<Live> live() {
+        return Optional.ofNullable(live.get());
+    }
+
+    public synchronized int pendingCount() {
+        return pending.size();
+    }
+
+    /** The version id of the build waiting to start, if any. */
+    public synchronized Optional<String> queued() {
+        return Optional.ofNullable(queuedVersion);
+    }
+
+    /**
+     * A features document was stored. A reference cell not on the current map counts toward the next one; any
+     * cell not on it is placed.
+     */
+    public void arrived(Document featuresDoc) {
+        String id = featuresDoc.getString("_id");
+        Live current = live.get();
+        if (current != null && current.cellIds().contains(id)) {
+            return;
+        }
+        if (cells.isReference(featuresDoc)) {
+            boolean trigger;
+            synchronized (this) {
+                pending.add(id);
+                trigger = pending.size() >= config.recomputeAfter();
+            }
+            if (trigger) {
+                requestBuild();
+            }
+        }
+        placeAndPublish(featuresDoc, current);
+    }
+
+    /** Asks for a new map (debounced); returns the version id the build will have. */
+    public synchronized String requestBuild() {
+        long now = System.nanoTime();
+        if (queuedVersion == null) {
+            queuedVersion = newVersionId();
+            firstTriggerNanos = now;
+        }
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        long latest = firstTriggerNanos + config.maxWait().toNanos() - now;
+        long delay = Math.max(0, Math.min(config.debounce().toNanos(), latest));
+        scheduled = worker.schedule(this::build, delay, TimeUnit.NANOSECONDS);
+        return queuedVersion;
+    }
+
+    /** Places features on the current map, without storing anything; empty before the first usable map. */
+    public Optional<Placement> place(MapCell cell) {
+        Live current = live.get();
+        if (current == null || current.placer() == null) {
+            return Optional.empty();
+        }
+        long t0 = System.nanoTime();
+        Placement p = current.placer().place(cell);
+        metrics.placement(p.placed() ? "placed" : "left_off", System.nanoTime() - t0);
+        return Optional.of(p);
+    }
+
+    private void build() {
+        String version;
+        synchronized (this) {
+            version = queuedVersion;
+            queuedVersion = null;
+            scheduled = null;
+        }
+        if (version == null) {
+            return;
+        }
+        try {
+            Map<String, MapCell> inputs = new LinkedHashMap<>();
+            for (Document doc : cells.referenceFeatures()) {
+                inputs.put(doc.getString("_id"), MapInputs.cell(doc));
+            }
+            LOG.infof("map %s: building from %d reference cells", version, inputs.size());
+            MapResult map = new MapBuilder(config.parameters()).build(List.copyOf(inputs.values()));
+            if (map.cells().isEmpty()) {
+                throw new IllegalStateException("none of the " + inputs.size()
+                        + " reference cells has enough map features");
+            }
+            Instant createdAt = Instant.now();
+            long t0 = System.nanoTime();
+            maps.saveVersion(version, createdAt, map, inputs);
+            long t1 = System.nanoTime();
+            MapPlacer placer = new MapPlacer(map);
+            long t2 = System.nanoTime();
+            maps.makeCurrent(version);
+            switchTo(new Live(version, createdAt, Set.copyOf(map.cellIds()), map, placer));
+            metrics.stages(map, t1 - t0, t2 - t1);
+            metrics.build("built");
+            publisher.publish(new MapEvent(MapEvent.SCHEMA_VERSION, MapEvent.KIND_MAP_VERSION, version,
+                    map.cells().size(), MapStore.parameters(map.parameters()), map.codeVersion(), null, createdAt));
+            LOG.infof("map %s is current: %d cells, %d left off, %d clusters, %d components, built in %d ms",
+                    version, map.cells().size(), map.leftOff().size(), map.clusters(), map.components(),
+                    map.timings().totalNanos() / 1_000_000);
+            placeOffMap();
+        } catch (RuntimeException e) {
+            metrics.build("failed");
+            LOG.errorf(e, "map %s not built, the current map stays: %s", version, e.getMessage());
+        }
+    }
+
+    /** Flips the in-memory map and drops the pending cells the new map holds. */
+    private void switchTo(Live next) {
+        live.set(next);
+        metrics.current(next.cellIds().size(), next.map() == null ? List.of() : next.map().leftOff());
+        boolean again;
+        synchronized (this) {
+            pending.removeAll(next.cellIds());
+            again = pending.size() >= config.recomputeAfter();
+        }
+        if (again) {
+            requestBuild();
+        }
+    }
+
+    /** Every cell with features that is not on the current map (uploads, late arrivals) placed on it. */
+    private void placeOffMap() {
+        Live current = live.get();
+        for (Document doc : cells.allFeatures()) {
+            if (!current.cellIds().contains(doc.getString("_id"))) {
+                placeAndPublish(doc, current);
+            }
+        }
+    }
+
+    private void placeAndPublish(Document featuresDoc, Live current) {
+        String id = featuresDoc.getString("_id");
+        if (current == null || current.placer() == null) {
+            metrics.placement("no_map", 0);
+            return; // placed once the map is built or restored (placeOffMap)
+        }
+        long t0 = System.nanoTime();
+        Placement p = current.placer().place(MapInputs.cell(featuresDoc));
+        metrics.placement(p.placed() ? "placed" : "left_off", System.nanoTime() - t0);
+        if (!p.placed()) {
+            LOG.debugf("cell %s not placed on map %s: %s", id, current.version(), p.leftOff());
+            return;
+        }
+        Instant now = Instant.now();
+        maps.savePlacement(current.version(), p, now);
+        publisher.publish(new MapEvent(MapEvent.SCHEMA_VERSION, MapEvent.KIND_PLACEMENT, current.version(), 1,
+                Map.of(), current.map().codeVersion(), new MapEvent.Placement(id, p.x(), p.y(), p.cluster(),
+                p.clusterProbability(), p.confidence(), p.neighbours().stream().map(Neighbour::cellId).toList()), now));
+    }
+
+    /** After a restart: serve the stored version at once, then rebuild it to place cells again. */
+    private void restore() {
+        try {
+            Optional<Document> summary = maps.current();
+            if (summary.isPresent()) {
+                String version = summary.get().getString("_id");
+                Instant createdAt = summary.get().getDate("createdAt").toInstant();
+                List<MapCell> inputs = maps.inputs(version);
+                Set<String> ids = new HashSet<>();
+                inputs.forEach(c -> ids.add(c.cellId()));
+                Live restoring = new Live(version, createdAt, Set.copyOf(ids), null, null);
+                live.set(restoring); // served (from MongoDB) at once; placing waits for the rebuild
+                metrics.current(ids.size(), MapStore.leftOff(summary.get()));
+                MapResult map = new MapBuilder(MapStore.parameters(summary.get().get("parameters", Document.class)))
+                        .build(inputs);
+                int moved = moved(map, maps.cells(version));
+                if (moved == 0) {
+                    LOG.infof("map %s restored: rebuilt from its %d stored inputs, identical coordinates",
+                            version, inputs.size());
+                } else {
+                    LOG.warnf("map %s restored, but %d of %d cells came out at other coordinates than stored"
+                            + " (code %s, built with %s): placements use the rebuilt model", version, moved,
+                            inputs.size(), map.codeVersion(), summary.get().getString("codeVersion"));
+                }
+                live.set(new Live(version, createdAt, restoring.cellIds(), map, new MapPlacer(map)));
+                placeOffMap();
+            }
+            Set<String> waiting = new HashSet<>();
+            Live current = live.get();
+            for (Document doc : cells.referenceFeatures()) {
+                String id = doc.getString("_id");
+                if (current == null || !current.cellIds().contains(id)) {
+                    waiting.add(id);
+                }
+            }
+            boolean trigger;
+            synchronized (this) {
+                pending.addAll(waiting);
+                trigger = pending.size() >= config.recomputeAfter();
+            }
+            if (trigger) {
+                requestBuild();
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the stored map could not be restored: %s", e.getMessage());
+        }
+    }
+
+    /** How many rebuilt cells differ from the stored coordinates (0 = the build reproduced the version). */
+    public static int moved(MapResult rebuilt, List<Document> stored) {
+        Map<String, double[]> xy = new LinkedHashMap<>();
+        for (MappedCell c : rebuilt.cells()) {
+            xy.put(c.cellId(), new double[] {c.x(), c.y()});
+        }
+        int moved = 0;
+        for (Document d : stored) {
+            double[] p = xy.get(d.getString("cellId"));
+            if (p == null || p[0] != d.getDouble("x") || p[1] != d.getDouble("y")) {
+                moved++;
+            }
+        }
+        return moved + Math.max(0, xy.size() - stored.size());
+    }
+
+    static String newVersionId() {
+        byte[] suffix = new byte[3];
+        IDS.nextBytes(suffix);
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS) + "-" + HexFormat.of().formatHex(suffix);
+    }
+}

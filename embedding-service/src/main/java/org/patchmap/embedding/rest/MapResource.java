@@ -1,0 +1,75 @@
+package org.patchmap.embedding.rest;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.patchmap.embedding.atlas.Atlas;
+import org.patchmap.embedding.map.LivingMap;
+import org.patchmap.embedding.messaging.MapPublisher;
+import org.patchmap.embedding.store.CellStore;
+import org.patchmap.events.MapEvent;
+
+import java.util.Map;
+
+/** The map: the current version, the stream of new versions, and the operator's requests. */
+@Path("/api")
+@Tag(name = "maps", description = "The versioned map of all reference cells")
+public class MapResource {
+    static final String NO_MAP = "no map yet";
+
+    @Inject
+    Atlas atlas;
+    @Inject
+    LivingMap living;
+    @Inject
+    MapPublisher publisher;
+    @Inject
+    CellStore cells;
+
+    @GET
+    @Path("/maps/current")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The current map: version, parameters, and per cell (columns) id, x, y, cluster, dandiset, "
+            + "species, region and the 16 map features; 404 before the first map")
+    public Map<String, Object> current() {
+        return atlas.currentMap().orElseThrow(() -> ApiException.notFound(NO_MAP));
+    }
+
+    @GET
+    @Path("/maps/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: one map_version event each time a new map is live")
+    public Multi<MapEvent> events() {
+        return publisher.newMaps();
+    }
+
+    @POST
+    @Path("/admin/maps")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Build a new map now (after the debounce); 202 with the version id it will have")
+    public Response build() {
+        return Response.accepted(Map.of("mapVersion", living.requestBuild())).build();
+    }
+
+    @POST
+    @Path("/admin/cells/{cellId: .+}/reference")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Admit an uploaded cell to the reference map (from the next map on)")
+    public Map<String, Object> reference(@PathParam("cellId") String cellId) {
+        if (!cells.markReference(cellId)) {
+            throw ApiException.notFound("no features for cell " + cellId);
+        }
+        cells.features(cellId).ifPresent(living::arrived);
+        return Map.of("cellId", cellId, "reference", true);
+    }
+}

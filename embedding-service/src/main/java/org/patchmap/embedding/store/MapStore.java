@@ -1,0 +1,215 @@
+package org.patchmap.embedding.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.patchmap.core.map.LeftOffCell;
+import org.patchmap.core.map.MapCell;
+import org.patchmap.core.map.MapParameters;
+import org.patchmap.core.map.MapResult;
+import org.patchmap.core.map.MappedCell;
+import org.patchmap.core.map.Placement;
+import org.patchmap.core.qc.MapFeatures;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The map versions: {@code maps} (one summary per version: parameters with the seed, code version, counts,
+ * left-off cells with reasons, timings), {@code map_cells} (per version and cell: position, cluster, imputed
+ * features, neighbours and the 16 map inputs it was built from, in build order), {@code map_state} (the
+ * {@code current} pointer) and {@code placements} (cells placed on a version). A version's documents are
+ * written before the pointer flips, so a reader never sees half a map.
+ */
+@ApplicationScoped
+public class MapStore {
+    static final String MAPS = "maps";
+    static final String MAP_CELLS = "map_cells";
+    static final String STATE = "map_state";
+    static final String PLACEMENTS = "placements";
+    static final String CURRENT = "current";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1000;
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @PostConstruct
+    void indexes() {
+        collection(MAP_CELLS).createIndex(Indexes.ascending("mapVersion", "order"));
+        collection(PLACEMENTS).createIndex(Indexes.ascending("mapVersion", "cellId"));
+    }
+
+    /** Stores every document of a new version (not yet current). {@code inputs} are the cells it was built from. */
+    public void saveVersion(String version, Instant createdAt, MapResult map, Map<String, MapCell> inputs) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        collection(MAP_CELLS).deleteMany(Filters.eq("mapVersion", version)); // a retried build starts clean
+        int order = 0;
+        for (MappedCell c : map.cells()) {
+            batch.add(cellDocument(version, order++, c, inputs.get(c.cellId())));
+            if (batch.size() == BATCH) {
+                collection(MAP_CELLS).insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            collection(MAP_CELLS).insertMany(batch);
+        }
+        List<Document> leftOff = map.leftOff().stream()
+                .map(l -> new Document("cellId", l.cellId()).append("reason", l.reason())).toList();
+        Document timings = new Document("prepareMs", ms(map.timings().prepareNanos()))
+                .append("knnMs", ms(map.timings().knnNanos())).append("umapMs", ms(map.timings().umapNanos()))
+                .append("pcaMs", ms(map.timings().pcaNanos())).append("clustersMs", ms(map.timings().clustersNanos()))
+                .append("neighboursMs", ms(map.timings().neighboursNanos()))
+                .append("totalMs", ms(map.timings().totalNanos()));
+        Document summary = new Document("_id", version).append("createdAt", Date.from(createdAt))
+                .append("codeVersion", map.codeVersion()).append("parameters", parameters(map.parameters()))
+                .append("cellCount", map.cells().size()).append("cellIdsSha256", idsDigest(map.cellIds()))
+                .append("leftOffCount", map.leftOff().size()).append("leftOff", leftOff)
+                .append("components", map.components()).append("clusters", map.clusters()).append("timings", timings);
+        collection(MAPS).replaceOne(Filters.eq("_id", version), summary, new ReplaceOptions().upsert(true));
+    }
+
+    /** Makes {@code version} the one every reader sees. */
+    public void makeCurrent(String version) {
+        collection(STATE).replaceOne(Filters.eq("_id", CURRENT),
+                new Document("_id", CURRENT).append("mapVersion", version).append("switchedAt", new Date()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** The current version's summary, empty before the first map. */
+    public Optional<Document> current() {
+        Document state = collection(STATE).find(Filters.eq("_id", CURRENT)).first();
+        return state == null ? Optional.empty() : summary(state.getString("mapVersion"));
+    }
+
+    public Optional<Document> summary(String version) {
+        return Optional.ofNullable(collection(MAPS).find(Filters.eq("_id", version)).first());
+    }
+
+    /** A version's cells in build order. */
+    public List<Document> cells(String version) {
+        List<Document> out = new ArrayList<>();
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order")).forEach(out::add);
+        return out;
+    }
+
+    /** One cell of a version, if it is on it. */
+    public Optional<Document> cell(String version, String cellId) {
+        return Optional.ofNullable(collection(MAP_CELLS).find(Filters.eq("_id", version + "|" + cellId)).first());
+    }
+
+    /** The cells a stored version was built from, in build order: with its parameters they rebuild it exactly. */
+    public List<MapCell> inputs(String version) {
+        return cells(version).stream().map(MapStore::input).toList();
+    }
+
+    public void savePlacement(String version, Placement p, Instant placedAt) {
+        Document doc = new Document("_id", version + "|" + p.cellId()).append("mapVersion", version)
+                .append("cellId", p.cellId()).append("x", p.x()).append("y", p.y()).append("cluster", p.cluster())
+                .append("clusterProbability", p.clusterProbability()).append("confidence", p.confidence())
+                .append("nearestDistance", p.nearestDistance()).append("unlikeAtlas", p.unlikeAtlas())
+                .append("neighbours", neighbours(p.neighbours())).append("imputed", p.imputed())
+                .append("placedAt", Date.from(placedAt));
+        collection(PLACEMENTS).replaceOne(Filters.eq("_id", doc.getString("_id")), doc, new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<Document> placement(String version, String cellId) {
+        return Optional.ofNullable(collection(PLACEMENTS).find(Filters.eq("_id", version + "|" + cellId)).first());
+    }
+
+    /** Parameters as stored with a version (every record component, seed included). */
+    public static Document parameters(MapParameters p) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = JSON.convertValue(p, LinkedHashMap.class);
+        return new Document(fields).append("metric", "cosine");
+    }
+
+    public static MapParameters parameters(Document stored) {
+        Document fields = new Document(stored);
+        fields.remove("metric");
+        return JSON.convertValue(fields, MapParameters.class);
+    }
+
+    private static Document cellDocument(String version, int order, MappedCell c, MapCell input) {
+        List<Double> values = new ArrayList<>();
+        for (String name : MapFeatures.NAMES) {
+            values.add(input == null ? null : input.features().values().get(name));
+        }
+        return new Document("_id", version + "|" + c.cellId()).append("mapVersion", version).append("order", order)
+                .append("cellId", c.cellId()).append("dandiset", c.dandiset()).append("x", c.x()).append("y", c.y())
+                .append("pcaX", c.pcaX()).append("pcaY", c.pcaY()).append("cluster", c.cluster())
+                .append("component", c.component()).append("imputed", c.imputed())
+                .append("neighbours", neighbours(c.neighbours())).append("values", values);
+    }
+
+    private static MapCell input(Document cell) {
+        List<?> stored = cell.getList("values", Object.class);
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (int f = 0; f < MapFeatures.NAMES.size(); f++) {
+            String name = MapFeatures.NAMES.get(f);
+            Object v = stored.get(f);
+            values.put(name, v instanceof Number n ? n.doubleValue() : null);
+            units.put(name, MapFeatures.INPUTS.get(f).unit());
+            if (v == null) {
+                reasons.put(name, "missing when the map was built");
+            }
+        }
+        return new MapCell(cell.getString("cellId"), cell.getString("dandiset"), new MapFeatures(values, units, reasons));
+    }
+
+    private static List<Document> neighbours(List<org.patchmap.core.map.Neighbour> near) {
+        return near.stream().map(n -> new Document("cellId", n.cellId()).append("distance", n.distance())).toList();
+    }
+
+    /** The ids are in {@code map_cells}; the summary keeps their digest (100,000 DANDI ids would pass 16 MB). */
+    static String idsDigest(List<String> ids) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String id : ids) {
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return mongo.getDatabase(database).getCollection(name);
+    }
+
+    /** The left-off cells of a stored summary. */
+    public static List<LeftOffCell> leftOff(Document summary) {
+        return summary.getList("leftOff", Document.class).stream()
+                .map(d -> new LeftOffCell(d.getString("cellId"), d.getString("reason"))).toList();
+    }
+}
