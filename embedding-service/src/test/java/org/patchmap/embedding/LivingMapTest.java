@@ -12,7 +12,22 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import org.bson.Document;
+import org.patchmap.core.analysis.CellAnalysis;
+import org.patchmap.core.analysis.SweepFamilyEvents;
 import org.patchmap.core.features.FeatureNames;
+import org.patchmap.core.map.MapBuilder;
+import org.patchmap.core.map.MapCell;
+import org.patchmap.core.map.MapParameters;
+import org.patchmap.core.map.MapResult;
+import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.sweep.DisplayCodec;
+import org.patchmap.core.sweep.DisplayTrace;
+import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.embedding.store.MapStore;
+import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.core.map.SyntheticCells;
 import org.patchmap.core.qc.MapFeatures;
 import org.patchmap.deploy.testing.Eventually;
@@ -25,13 +40,16 @@ import org.patchmap.events.FeaturesEvent.FeatureValue;
 import org.patchmap.events.MapEvent;
 import org.patchmap.events.Provenance;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +81,12 @@ class LivingMapTest {
 
     @Inject
     LivingMap living;
+
+    @Inject
+    MapStore maps;
+
+    @Inject
+    MongoClient mongo;
 
     @TestHTTPResource("/api/maps/events")
     URI events;
@@ -197,5 +221,121 @@ class LivingMapTest {
                 .body("map.mapVersion", equalTo(secondVersion))
                 .body("map.neighbours[0].cellId", equalTo(dandiId(ROWS.get(5))));
         assertEquals(0, living.pendingCount());
+    }
+
+    @Test
+    @Order(5)
+    void exportHasTheVersionCommentTheDictionaryColumnsAndOneRowPerMappedCell() {
+        String csv = given().get("/api/export.csv").then().statusCode(200).extract().asString();
+        String[] lines = csv.split("\n");
+        JsonPath current = given().get("/api/maps/current").then().extract().jsonPath();
+        int cells = current.getInt("cellCount");
+        assertTrue(lines[0].startsWith("# PatchMap map " + secondVersion + " created "), lines[0]);
+        List<String> dictionary = given().get("/api/export/dictionary").then().statusCode(200).extract().jsonPath()
+                .getList("name");
+        assertEquals(7 + 16 + FeatureNames.ALL.size(), dictionary.size());
+        assertEquals(String.join(",", dictionary), lines[1]);
+        assertEquals(2 + cells, lines.length);
+        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(dandiId(ROWS.get(3)) + ",")).findFirst()
+                .orElseThrow();
+        String[] fields = row.split(",", -1);
+        assertEquals(dictionary.size(), fields.length);
+        assertEquals(ROWS.get(3).raw().get("v_baseline"), Double.valueOf(fields[dictionary.lastIndexOf("v_baseline")]));
+        given().get("/api/export/dictionary").then().body("find { it.name == 'tau_ms' }.unit", equalTo("ms"))
+                .body("find { it.name == 'ap_1_width_2_long_square' }.definition",
+                        equalTo("action potential width at half height of the first action potential, on the sweep at rheobase + 40 pA"));
+    }
+
+    @Test
+    @Order(6)
+    void filtersCountWhatTheMapHolds() {
+        JsonPath map = given().get("/api/maps/current").then().extract().jsonPath();
+        List<Integer> clusters = map.getList("cells.cluster", Integer.class);
+        List<String> dandisets = map.getList("cells.dandiset", String.class);
+        List<List<Float>> values = map.getList("cells.values");
+        int tau = MapFeatures.NAMES.indexOf("tau_ms");
+        long clusterZero = clusters.stream().filter(c -> c == 0).count();
+        long firstDandiset = dandisets.stream().filter(d -> d.equals("000001")).count();
+        long slow = values.stream().filter(v -> v.get(tau) != null && v.get(tau) >= 25).count();
+        assertTrue(clusterZero > 0 && firstDandiset > 0 && slow > 0 && slow < values.size());
+        given().get("/api/cells?cluster=0&size=5").then().statusCode(200).body("total", equalTo((int) clusterZero))
+                .body("cells.size()", equalTo((int) Math.min(5, clusterZero))).body("cells[0].cluster", equalTo(0));
+        given().get("/api/cells?dandiset=000001").then().body("total", equalTo((int) firstDandiset));
+        given().get("/api/cells?tau_ms_min=25").then().body("total", equalTo((int) slow));
+        long slowRaw = ROWS.stream().filter(r -> map.getList("cells.id").contains(dandiId(r)))
+                .filter(r -> r.raw().get("tau") != null && r.raw().get("tau") >= 0.025).count();
+        given().get("/api/cells?tau_min=0.025").then().body("total", equalTo((int) slowRaw));
+        given().get("/api/cells?tau_min=0.025&tau_max=0.01").then().body("total", equalTo(0));
+        given().get("/api/cells?foo_min=1").then().statusCode(400)
+                .body("error", equalTo("unknown feature 'foo' in filter 'foo_min'"));
+        given().get("/api/cells?tau_min=fast").then().statusCode(400)
+                .body("error", equalTo("filter 'tau_min' is 'fast', not a number"));
+        given().get("/api/cells?colour=red").then().statusCode(400).body("error", equalTo(
+                "unknown filter 'colour': use dandiset, species, region, cluster, <feature>_min or <feature>_max"));
+    }
+
+    @Test
+    @Order(7)
+    void unknownThingsAnswer404WithTheirName() {
+        given().get("/api/cells/dandi:000001/none.nwb").then().statusCode(404)
+                .body("error", equalTo("no cell dandi:000001/none.nwb"));
+        given().get("/api/cells/dandi:000001/none.nwb/traces").then().statusCode(404)
+                .body("error", equalTo("no sweeps known for cell dandi:000001/none.nwb"));
+        given().post("/api/admin/cells/upload:00/none.nwb/reference").then().statusCode(404)
+                .body("error", equalTo("no features for cell upload:00/none.nwb"));
+    }
+
+    @Test
+    @Order(8)
+    void tracesAreTheDisplayTracesIngestStoredDecoded() throws Exception {
+        SweepFamily family = SweepFamilyEvents.inAmplitudeOrder(
+                CellAnalysis.family(SharedData.path("data/cells/nwb/LantyerEtAl2018_180817_ME_9_CC.nwb")));
+        List<DisplayTrace> display = CellAnalysis.display(family, DisplayTrace.DEFAULT_POINTS);
+        byte[] bytes = DisplayCodec.encode(display);
+        String cellId = "upload:9f2b6c01d4e5a7b8/LantyerEtAl2018_180817_ME_9_CC.nwb";
+        String fileId = GridFSBuckets.create(mongo.getDatabase(MapTestProfile.DATABASE), "traces")
+                .uploadFromStream(cellId, new ByteArrayInputStream(bytes)).toHexString();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        SweepFamilyEvent.TraceRef ref = new SweepFamilyEvent.TraceRef("traces", fileId, DisplayCodec.ENCODING,
+                bytes.length, sha, display.size());
+        SweepFamilyEvent event = SweepFamilyEvents.of(family, cellId, Provenance.upload("LantyerEtAl2018_180817_ME_9_CC.nwb"),
+                "sha2-256:9f2b#1", ref, ref, Instant.parse("2026-11-24T10:00:00Z"));
+        KafkaTestClient.send(MapTestProfile.SWEEPS, cellId, EventJson.write(event));
+
+        JsonPath traces = Eventually.get("traces", WAIT, () -> {
+            var r = given().get("/api/cells/" + cellId + "/traces");
+            return r.statusCode() == 200 ? Optional.of(r.jsonPath()) : Optional.empty();
+        });
+        assertEquals(display.size(), traces.getList("sweeps").size());
+        DisplayTrace last = DisplayCodec.decode(bytes).get(display.size() - 1); // float32 as stored
+        int n = display.size() - 1;
+        assertEquals(last.sweepNumber(), traces.getInt("sweeps[" + n + "].sweepNumber"));
+        assertEquals(event.sweeps().get(n).amplitudePa(), traces.getDouble("sweeps[" + n + "].amplitudePa"), 1e-9);
+        assertEquals(last.voltageMv().size(), traces.getList("sweeps[" + n + "].v").size());
+        assertEquals(last.voltageMv().values()[10], traces.getDouble("sweeps[" + n + "].v[10]"), 1e-9);
+        assertEquals(last.voltageMv().index()[10] / last.samplingRateHz(), traces.getDouble("sweeps[" + n + "].t[10]"), 1e-12);
+        assertEquals(event.window().startS(), traces.getDouble("window.startS"), 1e-12);
+    }
+
+    @Test
+    @Order(9)
+    void aStoredVersionRebuildsToTheSameCoordinates() {
+        List<MapCell> cells = ROWS.stream().limit(60).map(SyntheticCells.Row::cell).toList();
+        MapParameters parameters = MapParameters.defaults().withSeed(7).withEpochs(50);
+        MapResult built = new MapBuilder(parameters).build(cells);
+        Map<String, MapCell> inputs = new LinkedHashMap<>();
+        cells.forEach(c -> inputs.put(c.cellId(), c));
+        maps.saveVersion("restart-test", Instant.parse("2026-11-24T12:00:00Z"), built, inputs);
+
+        Document summary = maps.summary("restart-test").orElseThrow();
+        assertEquals(parameters, MapStore.parameters(summary.get("parameters", Document.class)));
+        assertEquals(built.cells().size(), summary.getInteger("cellCount"));
+        assertEquals(built.leftOff(), MapStore.leftOff(summary));
+        List<MapCell> stored = maps.inputs("restart-test");
+        assertEquals(built.cellIds(), stored.stream().map(MapCell::cellId).toList());
+        MapResult rebuilt = new MapBuilder(MapStore.parameters(summary.get("parameters", Document.class))).build(stored);
+        assertEquals(0, LivingMap.moved(rebuilt, maps.cells("restart-test")));
+        assertEquals(built.cells(), rebuilt.cells());
+        assertEquals(Optional.of(secondVersion), currentVersion()); // stored, not current
     }
 }
