@@ -338,4 +338,16 @@ class LivingMapTest {
         assertEquals(built.cells(), rebuilt.cells());
         assertEquals(Optional.of(secondVersion), currentVersion()); // stored, not current
     }
+
+    @Test
+    @Order(10)
+    void metricsCountMapsCellsAndPlacements() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        int cells = given().get("/api/maps/current").then().extract().jsonPath().getInt("cellCount");
+        assertTrue(metrics.contains("patchmap_maps_built_total{outcome=\"built\"} 2.0"), metrics);
+        assertTrue(metrics.contains("patchmap_map_cells " + cells + ".0"), metrics);
+        assertTrue(metrics.contains("patchmap_map_pending_cells 0.0"), metrics);
+        assertTrue(metrics.contains("patchmap_map_build_duration_seconds_count{stage=\"umap\"} 2"), metrics);
+        assertTrue(metrics.contains("patchmap_placements_total{outcome=\"placed\"}"), metrics);
+    }
 }
