@@ -25,8 +25,8 @@ public interface MapConfig {
     @WithDefault("42")
     long seed();
 
-    /** UMAP optimisation epochs (the core's default: 200). */
-    @WithDefault("200")
+    /** UMAP optimisation epochs; 0 = umap-learn's rule, the core's default (500 up to 10,000 cells, else 200). */
+    @WithDefault("0")
     int epochs();
 
     /** UMAP neighbourhood size (the core's default: 150). */

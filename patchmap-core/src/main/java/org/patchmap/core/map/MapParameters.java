@@ -49,7 +49,7 @@ public record MapParameters(int nNeighbors, double minDist, double spread, doubl
 
     /** The original map's choices, seed {@value #DEFAULT_SEED}. */
     public static MapParameters defaults() {
-        return new MapParameters(150, 0.1, 2.0, 5.0, 5, 200, 1.0, 12, 5, 15, 2, 25, 15, 100, 0.9, DEFAULT_SEED);
+        return new MapParameters(150, 0.1, 2.0, 5.0, 5, 0, 1.0, 12, 5, 15, 2, 25, 15, 100, 0.9, DEFAULT_SEED);
     }
 
     public MapParameters withSeed(long s) {
