@@ -134,5 +134,19 @@ public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance prov
             Require.nonNegative(EVENT, "traces.sizeBytes", sizeBytes);
             Require.text(EVENT, "traces.sha256", sha256);
         }
+
+        /**
+         * How the bytes read back differ from this claim-check (length first, then SHA-256), as the
+         * end of a sentence about them ("are 10 bytes, the event says 12"); empty when they match.
+         */
+        public java.util.Optional<String> mismatch(byte[] stored) {
+            if (stored.length != sizeBytes) {
+                return java.util.Optional.of("are " + stored.length + " bytes, the event says " + sizeBytes);
+            }
+            if (!Sha256.hex(stored).equals(sha256)) {
+                return java.util.Optional.of("do not match their SHA-256 " + sha256);
+            }
+            return java.util.Optional.empty();
+        }
     }
 }

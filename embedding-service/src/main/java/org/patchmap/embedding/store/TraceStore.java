@@ -18,9 +18,6 @@ import org.patchmap.events.EventJson;
 import org.patchmap.events.SweepFamilyEvent;
 
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,13 +66,10 @@ public class TraceStore {
             throw new TracesUnavailableException(what + " not found in GridFS bucket '" + bucketName + "'");
         }
         byte[] bytes = out.toByteArray();
-        long size = ((Number) display.get("sizeBytes")).longValue();
-        if (bytes.length != size) {
-            throw new TracesUnavailableException(what + " are " + bytes.length + " bytes, the event says " + size);
-        }
-        if (!sha256(bytes).equals(display.getString("sha256"))) {
-            throw new TracesUnavailableException(what + " do not match their SHA-256 " + display.getString("sha256"));
-        }
+        SweepFamilyEvent.TraceRef ref = EventJson.mapper().convertValue(display, SweepFamilyEvent.TraceRef.class);
+        ref.mismatch(bytes).ifPresent(m -> {
+            throw new TracesUnavailableException(what + " " + m);
+        });
         if (!DisplayCodec.ENCODING.equals(display.getString("encoding"))) {
             throw new TracesUnavailableException(what + " have encoding '" + display.getString("encoding")
                     + "', expected '" + DisplayCodec.ENCODING + "'");
@@ -94,13 +88,6 @@ public class TraceStore {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private MongoCollection<Document> collection() {
         return mongo.getDatabase(database).getCollection(CELL_TRACES);

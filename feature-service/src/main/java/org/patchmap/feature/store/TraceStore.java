@@ -15,9 +15,6 @@ import org.patchmap.events.SweepFamilyEvent.TraceRef;
 import org.patchmap.feature.config.FeatureConfig;
 
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Reads a family's traces from GridFS and checks them against the event's claim-check. */
@@ -50,13 +47,9 @@ public class TraceStore {
             throw new TraceUnavailableException(what + " not found in GridFS bucket '" + ref.bucket() + "'", e);
         }
         byte[] bytes = out.toByteArray();
-        if (bytes.length != ref.sizeBytes()) {
-            throw new TraceUnavailableException(what + " are " + bytes.length + " bytes, the event says "
-                    + ref.sizeBytes());
-        }
-        if (!sha256(bytes).equals(ref.sha256())) {
-            throw new TraceUnavailableException(what + " do not match their SHA-256 " + ref.sha256());
-        }
+        ref.mismatch(bytes).ifPresent(m -> {
+            throw new TraceUnavailableException(what + " " + m);
+        });
         if (!TraceCodec.supports(ref.encoding())) {
             throw new TraceUnavailableException(what + " have encoding '" + ref.encoding() + "', expected '"
                     + TraceCodec.ENCODING + "' or '" + TraceCodec.COMPACT_ENCODING + "'");
@@ -74,11 +67,4 @@ public class TraceStore {
         return sweeps;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.patchmap.core.dandi.DandiAsset;
 import org.patchmap.core.dandi.DandisetSummary;
 import org.patchmap.core.dandi.DandisetVersion;
+import org.patchmap.events.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -297,7 +295,7 @@ public class DandiClient {
             }
         }
         if (sha256 != null && !sha256.isBlank()) {
-            String actual = sha256(part);
+            String actual = Sha256.hex(part);
             if (!actual.equalsIgnoreCase(sha256.strip())) {
                 Files.deleteIfExists(part);
                 throw new DigestMismatchException(assetId, apiUri, sha256.strip().toLowerCase(Locale.ROOT), actual);
@@ -463,21 +461,6 @@ public class DandiClient {
         return new long[]{Long.parseLong(m.group(1)), m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3))};
     }
 
-    static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    md.update(buffer, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     // ---------------------------------------------------------------- retries, metrics, helpers
 

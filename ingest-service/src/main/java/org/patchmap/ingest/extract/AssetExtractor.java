@@ -18,6 +18,7 @@ import org.patchmap.core.sweep.Sweep;
 import org.patchmap.core.sweep.TraceCodec;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.CellIds;
+import org.patchmap.events.Sha256;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.SweepFamilyEvent.TraceRef;
 import org.patchmap.ingest.config.IngestConfig;
@@ -144,7 +145,7 @@ public class AssetExtractor {
             throw new IOException("the uploaded file " + file + " is gone");
         }
         if (asset.digest().startsWith(SHA256)) {
-            String actual = Digests.sha256(file);
+            String actual = Sha256.hex(file);
             if (!actual.equals(asset.digest().substring(SHA256.length()))) {
                 throw new IOException("the uploaded file " + file + " has SHA-256 " + actual + ", the event says "
                         + asset.digest());

@@ -10,12 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.patchmap.events.Sha256;
 import org.patchmap.events.SweepFamilyEvent.TraceRef;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Writes a family's traces to GridFS (bucket {@code patchmap.traces.bucket}, the one
@@ -40,7 +38,7 @@ public class TraceStore {
 
     public TraceRef store(String cellId, String kind, String inputDigest, String encoding, byte[] bytes,
                           int sweepCount) {
-        String sha = sha256(bytes);
+        String sha = Sha256.hex(bytes);
         GridFSBucket bucket = GridFSBuckets.create(mongo.getDatabase(database), bucketName);
         GridFSFile known = bucket.find(Filters.and(Filters.eq("filename", cellId), Filters.eq("metadata.kind", kind),
                 Filters.eq("metadata.sha256", sha))).first();
@@ -56,11 +54,4 @@ public class TraceStore {
         return new TraceRef(bucketName, id, encoding, bytes.length, sha, sweepCount);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

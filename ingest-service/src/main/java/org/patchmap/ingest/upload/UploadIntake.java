@@ -9,7 +9,7 @@ import org.patchmap.events.AssetEvent;
 import org.patchmap.events.CellIds;
 import org.patchmap.events.Provenance;
 import org.patchmap.ingest.config.IngestConfig;
-import org.patchmap.ingest.extract.Digests;
+import org.patchmap.events.Sha256;
 import org.patchmap.ingest.extract.DiskBudget;
 import org.patchmap.ingest.extract.DiskBudgetExceededException;
 import org.patchmap.ingest.extract.ExtractionMetrics;
@@ -86,7 +86,7 @@ public class UploadIntake {
         } catch (UnreadableFileException e) {
             throw rejected(415, "unsupported", e.getMessage());
         }
-        String sha = Digests.sha256(received);
+        String sha = Sha256.hex(received);
         String id = UUID.randomUUID().toString();
         Path target = config.uploadsDir().resolve(id).resolve(name).toAbsolutePath().normalize();
         try (DiskBudget.Reservation ignored = budget.reserve(target, size)) {

@@ -81,7 +81,7 @@ class DandiClientTest {
         server.start();
         Path file = SharedData.path("data/cells/nwb/FergusonEtAl2015_PYR2.nwb");
         nwb = Files.readAllBytes(file);
-        nwbSha = DandiClient.sha256(file);
+        nwbSha = org.patchmap.events.Sha256.hex(file);
     }
 
     @AfterAll
