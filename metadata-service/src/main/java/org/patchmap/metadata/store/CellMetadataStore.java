@@ -30,8 +30,7 @@ public class CellMetadataStore {
     String database;
 
     public void save(MetadataEvent metadata) {
-        Document doc = Document.parse(EventJson.write(metadata)).append("_id", metadata.cellId())
-                .append("dandisetId", metadata.provenance().dandisetId());
+        Document doc = Document.parse(EventJson.write(metadata)).append("_id", metadata.cellId());
         collection().replaceOne(Filters.eq("_id", metadata.cellId()), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -42,14 +41,13 @@ public class CellMetadataStore {
     /** The files of one dandiset, in file-key order, at most {@code limit}. */
     public List<MetadataEvent> ofDandiset(String dandisetId, int limit) {
         List<MetadataEvent> found = new ArrayList<>();
-        collection().find(Filters.eq("dandisetId", dandisetId)).sort(new Document("_id", 1)).limit(limit)
+        collection().find(Filters.eq("provenance.dandisetId", dandisetId)).sort(new Document("_id", 1)).limit(limit)
                 .forEach(d -> found.add(event(d)));
         return found;
     }
 
     private static MetadataEvent event(Document d) {
         d.remove("_id");
-        d.remove("dandisetId");
         return EventJson.read("metadata store", d.toJson(), MetadataEvent.class);
     }
 
