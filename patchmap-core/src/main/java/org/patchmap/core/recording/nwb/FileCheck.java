@@ -23,44 +23,57 @@ final class FileCheck {
     private FileCheck() {
     }
 
-    /** Checks the file; returns its size. */
-    static long check(Path file) throws BadNwbException, IOException {
+    /** Opens {@code file} for reading, with one message for a missing, directory or empty file. */
+    static FileChannel open(Path file) throws BadNwbException, IOException {
         if (!Files.exists(file)) {
             throw new BadNwbException("no such file");
         }
         if (Files.isDirectory(file)) {
             throw new BadNwbException("is a directory, not a file");
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                throw new BadNwbException("empty file (0 bytes)");
-            }
-            byte[] head = read(ch, 0, 8);
-            if (head.length >= 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b) {
-                throw new BadNwbException("gzip-compressed file (the whole file is gzip-wrapped, not HDF5): "
-                        + "decompress it first (gunzip)");
-            }
-            long base = signatureOffset(ch, size);
-            if (base < 0) {
-                throw new BadNwbException("not an HDF5 file (no HDF5 signature; starts with " + printable(head)
-                        + "): NWB 2.x files are HDF5");
-            }
-            long eof = endOfFile(ch, base);
-            if (eof != UNDEFINED && (eof < 0 || eof > size - base)) {
-                throw new BadNwbException("corrupt or truncated HDF5: the file has " + size + " bytes, its superblock "
-                        + "says " + (eof < 0 ? Long.toUnsignedString(eof) : String.valueOf(base + eof)) + " (truncated)");
-            }
-            return size;
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new BadNwbException("no such file");
         }
+        if (ch.size() == 0) {
+            ch.close();
+            throw new BadNwbException("empty file (0 bytes)");
+        }
+        return ch;
+    }
+
+    /**
+     * Checks a file of {@code size} bytes whose first bytes are {@code head} (at least its first
+     * MiB, or all of it); returns where its HDF5 signature is (the base address).
+     */
+    static long check(ByteBuffer head, long size) throws BadNwbException {
+        if (size == 0) {
+            throw new BadNwbException("empty file (0 bytes)");
+        }
+        byte[] first = read(head, 0, 8);
+        if (first.length >= 2 && (first[0] & 0xFF) == 0x1f && (first[1] & 0xFF) == 0x8b) {
+            throw new BadNwbException("gzip-compressed file (the whole file is gzip-wrapped, not HDF5): "
+                    + "decompress it first (gunzip)");
+        }
+        long base = signatureOffset(head);
+        if (base < 0) {
+            throw new BadNwbException("not an HDF5 file (no HDF5 signature; starts with " + printable(first)
+                    + "): NWB 2.x files are HDF5");
+        }
+        long eof = endOfFile(head, (int) base);
+        if (eof != UNDEFINED && (eof < 0 || eof > size - base)) {
+            throw new BadNwbException("corrupt or truncated HDF5: the file has " + size + " bytes, its superblock "
+                    + "says " + (eof < 0 ? Long.toUnsignedString(eof) : String.valueOf(base + eof)) + " (truncated)");
+        }
+        return base;
     }
 
     /** HDF5 looks for its signature at 0, 512, 1024, 2048... (after a user block). */
-    private static long signatureOffset(FileChannel ch, long size) throws IOException {
-        for (long at = 0; at + 8 <= size; at = at == 0 ? 512 : at * 2) {
-            if (java.util.Arrays.equals(read(ch, at, 8), HDF5_SIGNATURE)) {
+    private static long signatureOffset(ByteBuffer head) {
+        for (long at = 0; at + 8 <= head.limit(); at = at == 0 ? 512 : at * 2) {
+            if (java.util.Arrays.equals(read(head, (int) at, 8), HDF5_SIGNATURE)) {
                 return at;
             }
         }
@@ -71,8 +84,8 @@ final class FileCheck {
      * The superblock's end-of-file address (relative to the base address), or UNDEFINED when it is
      * not stated or the superblock is too damaged to say (the HDF5 library then reports it).
      */
-    private static long endOfFile(FileChannel ch, long base) throws IOException, BadNwbException {
-        byte[] sb = read(ch, base, 96);
+    private static long endOfFile(ByteBuffer head, int base) throws BadNwbException {
+        byte[] sb = read(head, base, 96);
         if (sb.length < 16) {
             return UNDEFINED;
         }
@@ -110,14 +123,12 @@ final class FileCheck {
         return size == 2 || size == 4 || size == 8;
     }
 
-    private static byte[] read(FileChannel ch, long at, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(n);
-        while (b.hasRemaining()) {
-            if (ch.read(b, at + b.position()) < 0) {
-                break;
-            }
-        }
-        return java.util.Arrays.copyOf(b.array(), b.position());
+    /** Up to {@code n} bytes at {@code at} (fewer at the end of the buffer). */
+    private static byte[] read(ByteBuffer head, int at, int n) {
+        int m = Math.max(0, Math.min(n, head.limit() - at));
+        byte[] out = new byte[m];
+        head.get(at, out);
+        return out;
     }
 
     private static String printable(byte[] head) {

@@ -24,7 +24,60 @@ final class Hdf {
         if (g == null) {
             return null;
         }
-        return resolve(g.getChild(name));
+        try {
+            return resolve(g.getChild(name));
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(path(g, name), e);
+        }
+    }
+
+    /** The children of {@code g}, read as one step that names {@code g} when it fails. */
+    static java.util.Collection<Node> children(Group g) {
+        try {
+            return g.getChildren().values();
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(g.getPath(), e);
+        }
+    }
+
+    /**
+     * The data of {@code d} as one flat array, after {@link DeclaredSize} accepted its shape;
+     * {@code copies} as there.
+     */
+    static Object dataFlat(Dataset d, int copies) {
+        try {
+            DeclaredSize.dataset(d, copies);
+            return d.getDataFlat();
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(d.getPath(), e);
+        }
+    }
+
+    /** The data of {@code d} in its shape (a scalar as itself), checked as {@link #dataFlat}. */
+    static Object data(Dataset d, int copies) {
+        try {
+            DeclaredSize.dataset(d, copies);
+            return d.getData();
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(d.getPath(), e);
+        }
+    }
+
+    /** Elements [start, start + count) of one-dimensional {@code d}. */
+    static Object dataSlice(Dataset d, long start, int count) {
+        try {
+            DeclaredSize.dataset(d, 0);
+            ReadContext.current().budget().reserve(DeclaredSize.times(count, 3L * d.getDataType().getSize()),
+                    "dataset '" + d.getPath() + "' (" + count + " elements)");
+            return d.getData(new long[]{start}, new int[]{count});
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(d.getPath(), e);
+        }
+    }
+
+    private static String path(Group g, String name) {
+        String p = g.getPath();
+        return p.endsWith("/") ? p + name : p + "/" + name;
     }
 
     static Group childGroup(Group g, String name) {
@@ -54,16 +107,38 @@ final class Hdf {
         if (n == null) {
             return null;
         }
-        Attribute a = n.getAttribute(name);
-        return a == null ? null : text(a.getData());
+        Object data = attributeData(n, name);
+        return data == null ? null : text(data);
     }
 
     static Double attributeNumber(Node n, String name) {
         if (n == null) {
             return null;
         }
-        Attribute a = n.getAttribute(name);
-        return a == null ? null : number(a.getData());
+        Object data = attributeData(n, name);
+        return data == null ? null : number(data);
+    }
+
+    /** Whether {@code n} has attribute {@code name}. */
+    static boolean hasAttribute(Node n, String name) {
+        try {
+            return n.getAttribute(name) != null;
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(n.getPath() + "@" + name, e);
+        }
+    }
+
+    private static Object attributeData(Node n, String name) {
+        try {
+            Attribute a = n.getAttribute(name);
+            if (a == null) {
+                return null;
+            }
+            DeclaredSize.attribute(a);
+            return a.getData();
+        } catch (RuntimeException e) {
+            throw CorruptHdfException.at(n.getPath() + "@" + name, e);
+        }
     }
 
     /**
@@ -77,7 +152,7 @@ final class Hdf {
         Node n = child(g, name);
         String s = null;
         if (n instanceof Dataset d && !d.isCompound() && d.getSize() <= 16) {
-            Object data = d.getData();
+            Object data = data(d, 3);
             s = data instanceof String || data instanceof String[] ? text(data) : null;
             if (s == null && number(data) != null) {
                 s = number(data).toString();

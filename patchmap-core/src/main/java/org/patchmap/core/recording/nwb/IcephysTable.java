@@ -64,7 +64,7 @@ final class IcephysTable {
             throw new BadNwbException("intracellular_recordings table has " + d.getSize() + " rows: larger than "
                     + "this reader accepts");
         }
-        Object data = d.getData();
+        Object data = Hdf.data(d, 3);
         if (data instanceof Map<?, ?> m) {
             long[] ts = longs(m.get("timeseries"));
             long[] start = longs(m.get("idx_start"));

@@ -38,7 +38,7 @@ final class NwbMetadata {
             }
             List<Group> electrodes = new ArrayList<>();
             if (icephys != null) {
-                for (Node n : icephys.getChildren().values()) {
+                for (Node n : Hdf.children(icephys)) {
                     Node r = Hdf.resolve(n);
                     if (r instanceof Group g && "IntracellularElectrode".equals(Hdf.attributeText(g, "neurodata_type"))) {
                         electrodes.add(g);
@@ -61,7 +61,7 @@ final class NwbMetadata {
         Group meta = safeGroup(general, "lab_meta_data");
         try {
             if (meta != null) {
-                for (Node n : meta.getChildren().values()) {
+                for (Node n : Hdf.children(meta)) {
                     if (Hdf.resolve(n) instanceof Group g) {
                         places.add(g);
                     }

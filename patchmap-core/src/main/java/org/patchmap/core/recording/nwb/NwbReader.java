@@ -6,7 +6,13 @@ import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.UnreadableFileException;
 import org.patchmap.core.sweep.Sweep;
 
+import org.patchmap.core.recording.OneThread;
+import org.patchmap.core.recording.ReadBudget;
+import org.patchmap.core.recording.ReadLimits;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,22 +44,67 @@ public final class NwbReader {
     }
 
     public static Recording read(Path file) throws UnreadableFileException {
+        return read(file, ReadLimits.defaults());
+    }
+
+    /** Reads {@code file} within {@code limits}; over them, the file is unreadable with that reason. */
+    public static Recording read(Path file, ReadLimits limits) throws UnreadableFileException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try {
-            FileCheck.check(file);
-            try (HdfFile hdf = new HdfFile(file)) {
-                return read(hdf, name);
+        return OneThread.call(name, () -> {
+            ReadBudget budget = ReadBudget.start(limits);
+            try (FileChannel channel = FileCheck.open(file)) {
+                long size = channel.size();
+                ByteBuffer head = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, 1 << 20));
+                long base = FileCheck.check(head, size);
+                return read(name, size, budget, () -> BoundedHdfStorage.open(channel, base, budget));
+            } catch (BadNwbException e) {
+                throw new UnreadableFileException(name + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UnreadableFileException(name + ": cannot read the file (" + e + ")", e);
             }
+        });
+    }
+
+    /** Reads a file held in memory ({@code bytes} from its position to its limit) within {@code limits}. */
+    public static Recording read(String name, ByteBuffer bytes, ReadLimits limits) throws UnreadableFileException {
+        return OneThread.call(name, () -> {
+            ReadBudget budget = ReadBudget.start(limits);
+            try {
+                long base = FileCheck.check(bytes.slice(), bytes.remaining());
+                return read(name, bytes.remaining(), budget, () -> BoundedHdfStorage.open(bytes, base, budget));
+            } catch (BadNwbException e) {
+                throw new UnreadableFileException(name + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UnreadableFileException(name + ": cannot read the bytes (" + e + ")", e);
+            }
+        });
+    }
+
+    private interface Opener {
+        HdfFile open() throws IOException;
+    }
+
+    private static Recording read(String name, long size, ReadBudget budget, Opener opener)
+            throws UnreadableFileException, IOException {
+        new ReadContext(size, budget).enter();
+        try (HdfFile hdf = opener.open()) {
+            Recording r = read(hdf, name);
+            budget.check(); // a stop swallowed by a best-effort field still ends the read
+            return r;
         } catch (BadNwbException e) {
             throw new UnreadableFileException(name + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UnreadableFileException(name + ": cannot read the file (" + e + ")", e);
         } catch (RuntimeException | StackOverflowError e) {
+            if (budget.overrun() != null) {
+                throw new UnreadableFileException(name + ": " + budget.overrun(), e);
+            }
             // jhdf's HdfException and whatever else a damaged file makes the parser throw
-            throw new UnreadableFileException(name + ": corrupt or truncated HDF5: " + cause(e), e);
+            throw new UnreadableFileException(name + ": corrupt or truncated HDF5: " + CorruptHdfException.describe(e)
+                    .replaceFirst("^CorruptHdfException: ", "").replaceFirst("^OutsideFileException: ", ""), e);
         } catch (OutOfMemoryError e) {
             throw new UnreadableFileException(name + ": corrupt or truncated HDF5: a size in the file asks for more "
                     + "memory than there is (" + e.getMessage() + ")", e);
+        } finally {
+            ReadContext.leave();
         }
     }
 
@@ -205,15 +256,5 @@ public final class NwbReader {
         if (version != null && (version.startsWith("NWB-1") || version.startsWith("1."))) {
             throw new BadNwbException("NWB 1.x file (nwb_version '" + version + "'): this reader reads NWB 2.x");
         }
-    }
-
-    private static String cause(Throwable e) {
-        String m = e.getMessage();
-        String s = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        Throwable c = e.getCause();
-        if (c != null && c != e && c.getMessage() != null && (m == null || !m.contains(c.getMessage()))) {
-            s += " (" + c.getClass().getSimpleName() + ": " + c.getMessage() + ")";
-        }
-        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 }

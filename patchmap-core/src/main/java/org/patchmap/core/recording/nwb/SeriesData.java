@@ -84,12 +84,12 @@ final class SeriesData {
         double offset = attribute(s, data, "offset", 0);
         double[] values;
         if (count == total || data.getDimensions().length != 1) {
-            values = convert(s, data.getDataFlat(), conversion * factor, offset * factor, (int) total);
+            values = convert(s, Hdf.dataFlat(data, 3), conversion * factor, offset * factor, (int) total);
             if (count != total) {
                 values = Arrays.copyOfRange(values, (int) start, (int) (start + count));
             }
         } else {
-            Object raw = data.getData(new long[]{start}, new int[]{(int) count});
+            Object raw = Hdf.dataSlice(data, start, (int) count);
             values = convert(s, raw, conversion * factor, offset * factor, (int) count);
         }
         return check(s, values, voltage, unit, conversion, rate(s, start, count));
@@ -123,7 +123,7 @@ final class SeriesData {
     }
 
     private static double attribute(Series s, Dataset data, String name, double absent) throws BadNwbException {
-        if (data.getAttribute(name) == null) {
+        if (!Hdf.hasAttribute(data, name)) {
             return absent;
         }
         Double x = Hdf.attributeNumber(data, name);
@@ -239,7 +239,7 @@ final class SeriesData {
             throw new BadNwbException("series '" + s.name() + "' has " + t.getSize() + " timestamps for " + count
                     + " samples");
         }
-        double[] ts = convert(s, t.getDataFlat(), 1, 0, (int) t.getSize());
+        double[] ts = convert(s, Hdf.dataFlat(t, 3), 1, 0, (int) t.getSize());
         double[] steps = new double[(int) count - 1];
         for (int k = 0; k < steps.length; k++) {
             steps[k] = ts[(int) start + k + 1] - ts[(int) start + k];

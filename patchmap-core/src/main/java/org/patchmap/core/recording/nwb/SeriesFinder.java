@@ -30,7 +30,7 @@ final class SeriesFinder {
     }
 
     private static void walk(Group g, int depth, Set<Long> seen, List<Series> out) throws BadNwbException {
-        for (Node child : g.getChildren().values()) {
+        for (Node child : Hdf.children(g)) {
             Node n = Hdf.resolve(child);
             if (!(n instanceof Group group) || !seen.add(group.getAddress())) {
                 continue;

@@ -121,7 +121,10 @@ class PairingTest {
     /** 99111002.nwb's IntracellularRecordingsTable: 16 rows, each ic__Step__k with ics__Step__k, whole series. */
     @Test
     void icephysTableOf99111002() throws Exception {
-        try (HdfFile h = new HdfFile(TestData.cell("99111002.nwb"))) {
+        java.nio.file.Path file = TestData.cell("99111002.nwb");
+        new ReadContext(java.nio.file.Files.size(file),
+                org.patchmap.core.recording.ReadBudget.start(org.patchmap.core.recording.ReadLimits.defaults())).enter();
+        try (HdfFile h = new HdfFile(file)) {
             List<IcephysTable.Row> rows = IcephysTable.read(h);
             assertEquals(16, rows.size());
             List<Series> responses = SeriesFinder.find(Hdf.childGroup(h, "acquisition"));
@@ -140,6 +143,8 @@ class PairingTest {
             for (Pairing.Pair pair : p.pairs()) {
                 assertEquals(7168, pair.responseCount(), "the counts come from the table");
             }
+        } finally {
+            ReadContext.leave();
         }
     }
 }
