@@ -5,6 +5,7 @@ import org.patchmap.core.recording.nwb.NwbReader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,9 +27,24 @@ public final class RecordingReader {
 
     /** Reads a NWB or ABF file into its current-clamp sweeps. */
     public static Recording read(Path file) throws UnreadableFileException {
+        return read(file, ReadLimits.defaults());
+    }
+
+    /** Reads a NWB or ABF file within {@code limits} of memory and time. */
+    public static Recording read(Path file, ReadLimits limits) throws UnreadableFileException {
         return switch (format(file)) {
-            case NWB -> NwbReader.read(file);
-            case ABF -> AbfReader.read(file);
+            case NWB -> NwbReader.read(file, limits);
+            case ABF -> AbfReader.read(file, limits);
+        };
+    }
+
+    /** Reads a file held in memory, {@code name} naming it in messages. */
+    public static Recording read(String name, ByteBuffer bytes, ReadLimits limits) throws UnreadableFileException {
+        byte[] head = new byte[Math.min(8, bytes.remaining())];
+        bytes.get(bytes.position(), head);
+        return switch (format(name, head, head.length)) {
+            case NWB -> NwbReader.read(name, bytes, limits);
+            case ABF -> AbfReader.read(name, bytes, limits);
         };
     }
 

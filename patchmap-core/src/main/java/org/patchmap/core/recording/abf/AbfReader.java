@@ -5,7 +5,11 @@ import org.patchmap.core.recording.SubjectInfo;
 import org.patchmap.core.recording.UnreadableFileException;
 import org.patchmap.core.sweep.Sweep;
 
+import org.patchmap.core.recording.ReadBudget;
+import org.patchmap.core.recording.ReadLimits;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,25 +37,43 @@ public final class AbfReader {
     }
 
     public static Recording read(Path file) throws UnreadableFileException {
+        return read(file, ReadLimits.defaults());
+    }
+
+    /** Reads {@code file} within {@code limits}; over them, the file is unreadable with that reason. */
+    public static Recording read(Path file, ReadLimits limits) throws UnreadableFileException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new UnreadableFileException(name + ": " + size + " bytes: larger than this reader accepts (2 GB)");
+            }
+            return read(name, channel.map(FileChannel.MapMode.READ_ONLY, 0, size), limits);
+        } catch (IOException e) {
+            throw new UnreadableFileException(name + ": cannot read the file (" + e + ")", e);
+        }
+    }
+
+    /** Reads a file held in memory ({@code bytes} from its position to its limit) within {@code limits}. */
+    public static Recording read(String name, ByteBuffer bytes, ReadLimits limits) throws UnreadableFileException {
+        ReadBudget budget = ReadBudget.start(limits);
+        try {
+            long size = bytes.remaining();
             if (size < 4) {
                 throw new CorruptAbfException("not an ABF file: " + size + " bytes, too short for a signature");
             }
-            if (size > Integer.MAX_VALUE) {
-                throw new CorruptAbfException(size + " bytes: larger than this reader accepts (2 GB)");
-            }
-            AbfBytes bytes = new AbfBytes(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
-            AbfHeader header = header(bytes);
+            AbfBytes b = new AbfBytes(bytes.slice());
+            AbfHeader header = header(b);
             ChannelChoice choice = ChannelChoice.choose(header);
-            return new Recording(name, "abf", sweeps(bytes, header, choice), choice.skipped(),
+            // two double arrays per sweep (response and stimulus)
+            budget.reserve(16L * header.sweepCount() * header.samplesPerSweep(), "the sweeps' samples");
+            return new Recording(name, "abf", sweeps(b, header, choice), choice.skipped(),
                     new SubjectInfo(null, null, null, null, null, header.guid(), null, header.sessionStart(),
                             header.protocolPath()));
         } catch (CorruptAbfException e) {
             throw new UnreadableFileException(name + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UnreadableFileException(name + ": cannot read the file (" + e + ")", e);
+        } catch (ReadBudget.OverBudgetException e) {
+            throw new UnreadableFileException(name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // the checks above should make this unreachable; a corrupt file must still never escape as a crash
             throw new UnreadableFileException(name + ": corrupt ABF file (" + e + ")", e);
