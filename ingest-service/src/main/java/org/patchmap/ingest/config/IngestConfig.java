@@ -29,6 +29,18 @@ public interface IngestConfig {
     @WithDefault("200M")
     MemorySize uploadMaxSize();
 
+    /**
+     * Most bytes reading one file may allocate; 0 means half the heap (the heap is sized from the
+     * container's memory limit, and extraction reads one file at a time). Over it, the file is
+     * {@code unreadable} with the reason and the worker goes on with the next.
+     */
+    @WithDefault("0")
+    MemorySize readMaxMemory();
+
+    /** Longest time reading one file may take; over it, the file is {@code unreadable} with the reason. */
+    @WithDefault("5m")
+    java.time.Duration readMaxTime();
+
     /** Points per sweep of the display traces (plus each sweep's first AP at full resolution). */
     @WithDefault("2000")
     int displayPoints();

@@ -11,6 +11,8 @@ import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.NoLongSquareException;
 import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.recording.Recording;
+import org.patchmap.core.recording.ReadBudget;
+import org.patchmap.core.recording.ReadLimits;
 import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.core.recording.UnreadableFileException;
 import org.patchmap.core.sweep.DisplayCodec;
@@ -167,9 +169,13 @@ public class AssetExtractor {
         SweepFamily family;
         Recording recording;
         try {
-            recording = RecordingReader.read(file);
+            recording = RecordingReader.read(file, readLimits());
             family = SweepFamilyEvents.inAmplitudeOrder(CellAnalysis.family(recording));
         } catch (UnreadableFileException e) {
+            ReadBudget.OverBudgetException over = ReadBudget.OverBudgetException.of(e);
+            if (over != null) {
+                metrics.overBudget(over.limit());
+            }
             return Outcome.of(Outcome.UNREADABLE, e.getMessage());
         } catch (NoLongSquareException e) {
             return Outcome.of(Outcome.NO_FAMILY, e.getMessage());
@@ -190,6 +196,12 @@ public class AssetExtractor {
                 displayRef, recording.subject(), Instant.now());
         publisher.publish(event);
         return Outcome.extracted(cellId, sweeps.size(), traceRef, displayRef);
+    }
+
+    /** INGEST_READ_MAX_MEMORY (0: half the heap) and INGEST_READ_MAX_TIME. */
+    ReadLimits readLimits() {
+        long bytes = config.readMaxMemory().asLongValue();
+        return new ReadLimits(bytes > 0 ? bytes : Runtime.getRuntime().maxMemory() / 2, config.readMaxTime());
     }
 
     private void record(AssetEvent asset, Outcome outcome) {

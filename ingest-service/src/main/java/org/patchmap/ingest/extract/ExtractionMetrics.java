@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.patchmap.core.recording.ReadBudget;
 import org.patchmap.events.AssetEvent;
 
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.List;
  * {@code patchmap_ingest_uploads_total{outcome}} (accepted, too_large, unsupported, no_space,
  * unavailable). Bytes and time of the downloads themselves are the DANDI client's
  * ({@code patchmap_dandi_download_bytes_total}, {@code patchmap_dandi_download_seconds}).
+ * {@code patchmap_ingest_reads_over_budget_total{limit}} counts the files whose read hit the
+ * reader's memory or time budget (INGEST_READ_MAX_MEMORY, INGEST_READ_MAX_TIME).
  */
 @ApplicationScoped
 public class ExtractionMetrics {
@@ -35,6 +38,9 @@ public class ExtractionMetrics {
         }
         OUTCOMES.forEach(this::timer);
         UPLOAD_OUTCOMES.forEach(o -> registry.counter("patchmap.ingest.uploads", "outcome", o));
+        for (ReadBudget.Limit limit : ReadBudget.Limit.values()) {
+            registry.counter("patchmap.ingest.reads.over.budget", "limit", limit.name().toLowerCase());
+        }
     }
 
     Timer.Sample start() {
@@ -48,6 +54,11 @@ public class ExtractionMetrics {
 
     void failure(String reason) {
         registry.counter("patchmap.ingest.failures", "reason", reason).increment();
+    }
+
+    /** A file whose read its budget stopped (it is also counted as {@code unreadable}). */
+    void overBudget(ReadBudget.Limit limit) {
+        registry.counter("patchmap.ingest.reads.over.budget", "limit", limit.name().toLowerCase()).increment();
     }
 
     void stored(String kind, long bytes) {

@@ -18,7 +18,7 @@ public final class ReadBudget {
     private final long startBytes;
     private final long startNanos;
     private final long deadline;
-    private volatile String overrun;
+    private volatile OverBudgetException overrun;
 
     private ReadBudget(ReadLimits limits) {
         this.limits = limits;
@@ -40,11 +40,12 @@ public final class ReadBudget {
     /** Fails when the read is over its time or memory. */
     public void check() {
         if (System.nanoTime() > deadline) {
-            fail("reading took longer than the reader's time budget (" + seconds(limits.maxTime().toMillis()) + ")");
+            fail(Limit.TIME, "reading took longer than the reader's time budget ("
+                    + time(limits.maxTime()) + ")");
         }
         long used = allocated();
         if (used > limits.maxBytes()) {
-            fail("reading allocated " + mb(used) + ", over the reader's memory budget (" + mb(limits.maxBytes()) + ")");
+            fail(Limit.MEMORY, "reading allocated " + mb(used) + ", over the reader's memory budget (" + mb(limits.maxBytes()) + ")");
         }
     }
 
@@ -52,7 +53,7 @@ public final class ReadBudget {
     public void reserve(long bytes, String what) {
         check();
         if (bytes < 0 || bytes > limits.maxBytes() - allocated()) {
-            fail(what + " needs " + (bytes < 0 ? "more than " + Long.MAX_VALUE + " bytes" : mb(bytes))
+            fail(Limit.MEMORY, what + " needs " + (bytes < 0 ? "more than " + Long.MAX_VALUE + " bytes" : mb(bytes))
                     + ": over the reader's memory budget (" + mb(limits.maxBytes()) + ")");
         }
     }
@@ -61,27 +62,48 @@ public final class ReadBudget {
      * Why the budget stopped the read, or null. A library may wrap the exception into its own
      * without the cause; the reader asks here so that the reason still reaches the user.
      */
-    public String overrun() {
+    public OverBudgetException overrun() {
         return overrun;
     }
 
-    private void fail(String why) {
-        overrun = why;
-        throw new OverBudgetException(why);
+    private void fail(Limit limit, String why) {
+        overrun = new OverBudgetException(limit, why);
+        throw overrun;
     }
 
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
-    private static String seconds(long ms) {
-        return String.format(Locale.ROOT, "%.1f s", ms / 1e3);
+    private static String time(java.time.Duration d) {
+        if (d.toMillis() >= 1000) {
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1e3);
+        }
+        return java.math.BigDecimal.valueOf(d.toNanos(), 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    /** A read stopped by its budget; unchecked so that it passes through the HDF5 library. */
+    /** Which limit stopped a read. */
+    public enum Limit { MEMORY, TIME }
+
+    /**
+     * A read stopped by its budget; unchecked so that it passes through the HDF5 library. Readers
+     * give it as the cause of the file's {@link UnreadableFileException}.
+     */
     public static final class OverBudgetException extends RuntimeException {
-        OverBudgetException(String message) {
+        private final Limit limit;
+
+        OverBudgetException(Limit limit, String message) {
             super(message);
+            this.limit = limit;
+        }
+
+        public Limit limit() {
+            return limit;
+        }
+
+        /** The budget's stop behind {@code e}, or null when something else made the file unreadable. */
+        public static OverBudgetException of(UnreadableFileException e) {
+            return e.getCause() instanceof OverBudgetException o ? o : null;
         }
     }
 }

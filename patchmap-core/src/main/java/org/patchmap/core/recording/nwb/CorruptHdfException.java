@@ -27,14 +27,20 @@ final class CorruptHdfException extends RuntimeException {
         return new CorruptHdfException("'" + path + "': " + describe(e), e);
     }
 
-    /** The exception and its first differing cause, short. */
+    /**
+     * The exception and its deepest cause (where the damage was met: a read outside the file, a
+     * buffer underflow...), short.
+     */
     static String describe(Throwable e) {
         String m = e.getMessage();
         String s = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         Throwable c = e.getCause();
+        for (int depth = 0; c != null && c.getCause() != null && c.getCause() != c && depth < 16; depth++) {
+            c = c.getCause();
+        }
         if (c != null && c != e && c.getMessage() != null && (m == null || !m.contains(c.getMessage()))) {
             s += " (" + c.getClass().getSimpleName() + ": " + c.getMessage() + ")";
         }
-        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
     }
 }

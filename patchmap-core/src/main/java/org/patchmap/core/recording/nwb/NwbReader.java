@@ -95,7 +95,7 @@ public final class NwbReader {
             throw new UnreadableFileException(name + ": " + e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
             if (budget.overrun() != null) {
-                throw new UnreadableFileException(name + ": " + budget.overrun(), e);
+                throw new UnreadableFileException(name + ": " + budget.overrun().getMessage(), budget.overrun());
             }
             // jhdf's HdfException and whatever else a damaged file makes the parser throw
             throw new UnreadableFileException(name + ": corrupt or truncated HDF5: " + CorruptHdfException.describe(e)

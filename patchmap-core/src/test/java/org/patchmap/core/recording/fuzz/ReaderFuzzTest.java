@@ -208,6 +208,9 @@ class ReaderFuzzTest {
         }
 
         void print(Path file) throws IOException {
+            if (outcomes.isEmpty()) {
+                return;
+            }
             Map<String, Integer> results = new TreeMap<>();
             Map<String, Integer> kinds = new TreeMap<>();
             Outcome slowest = outcomes.get(0);
