@@ -48,6 +48,14 @@ class DiskBudgetTest {
             public int displayPoints() {
                 return 2000;
             }
+
+            public MemorySize readMaxMemory() {
+                return new MemorySize(BigInteger.ZERO);
+            }
+
+            public java.time.Duration readMaxTime() {
+                return java.time.Duration.ofMinutes(5);
+            }
         };
         return b;
     }
