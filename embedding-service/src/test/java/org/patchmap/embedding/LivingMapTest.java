@@ -73,7 +73,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivingMapTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<SyntheticCells.Row> ROWS = SyntheticCells.generate(100, 4, 0.03, 7);
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     private static String firstVersion;
@@ -140,7 +139,7 @@ class LivingMapTest {
                 .thenAccept(r -> r.body().filter(l -> l.startsWith("data:")).forEach(EVENTS::add));
         Thread.sleep(500); // the stream is open before the first map
         sendDandi(0, 50);
-        firstVersion = Eventually.get("first map", WAIT, LivingMapTest::currentVersion);
+        firstVersion = Eventually.get("first map", LivingMapTest::currentVersion);
         JsonPath first = given().get("/api/maps/current").then().statusCode(200).extract().jsonPath();
         int firstCells = first.getInt("cellCount");
         assertEquals(first.getList("cells.id").size(), firstCells);
@@ -148,14 +147,14 @@ class LivingMapTest {
         assertEquals(42, first.getInt("parameters.seed"));
 
         sendDandi(50, 99);
-        Eventually.get("49 pending cells", WAIT, () -> living.pendingCount() == 49 ? Optional.of(true) : Optional.empty());
+        Eventually.get("49 pending cells", () -> living.pendingCount() == 49 ? Optional.of(true) : Optional.empty());
         Thread.sleep(2500); // longer than the 1 s debounce: a map would have started
         assertEquals(Optional.empty(), living.queued());
         assertEquals(Optional.of(firstVersion), currentVersion());
 
         sendDandi(99, 100);
         List<String> seenDuringBuild = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + Eventually.HANG_GUARD.toNanos();
         String now = firstVersion;
         while (now.equals(firstVersion) && System.nanoTime() < deadline) {
             var r = given().get("/api/maps/current");
@@ -170,7 +169,7 @@ class LivingMapTest {
         assertEquals(0, living.pendingCount());
 
         List<ConsumerRecord<String, String>> versions = KafkaTestClient.await(MapTestProfile.MAPS,
-                r -> r.key().startsWith("map:"), 2, WAIT);
+                r -> r.key().startsWith("map:"), 2);
         // Each version has its own key, so the two may sit on different partitions: no order between them.
         assertEquals(java.util.Set.of("map:" + firstVersion, "map:" + secondVersion),
                 versions.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet()));
@@ -179,7 +178,7 @@ class LivingMapTest {
         MapEvent published = EventJson.read(MapTestProfile.MAPS, latest.value(), MapEvent.class);
         assertEquals(second.getInt("cellCount"), published.cellCount());
         assertEquals(42, ((Number) published.parameters().get("seed")).intValue());
-        Eventually.get("two server-sent events", Duration.ofSeconds(10),
+        Eventually.get("two server-sent events",
                 () -> EVENTS.size() >= 2 ? Optional.of(true) : Optional.empty());
         Thread.sleep(300);
         assertEquals(2, EVENTS.size());
@@ -216,7 +215,7 @@ class LivingMapTest {
         String upload = "upload:0123456789abcdef/copy_of_cell-00005.nwb";
         KafkaTestClient.send(MapTestProfile.FEATURES, upload,
                 EventJson.write(event(upload, Provenance.upload("copy_of_cell-00005.nwb"), ROWS.get(5).raw())));
-        MapEvent placement = EventJson.read(MapTestProfile.MAPS, KafkaTestClient.awaitValue(MapTestProfile.MAPS, upload, WAIT),
+        MapEvent placement = EventJson.read(MapTestProfile.MAPS, KafkaTestClient.awaitValue(MapTestProfile.MAPS, upload),
                 MapEvent.class);
         assertEquals(MapEvent.KIND_PLACEMENT, placement.kind());
         assertEquals(secondVersion, placement.mapVersion());
@@ -314,7 +313,7 @@ class LivingMapTest {
                 "sha2-256:9f2b#1", ref, ref, Instant.parse("2026-11-24T10:00:00Z"));
         KafkaTestClient.send(MapTestProfile.SWEEPS, cellId, EventJson.write(event));
 
-        JsonPath traces = Eventually.get("traces", WAIT, () -> {
+        JsonPath traces = Eventually.get("traces", () -> {
             var r = given().get("/api/cells/" + cellId + "/traces");
             return r.statusCode() == 200 ? Optional.of(r.jsonPath()) : Optional.empty();
         });

@@ -16,7 +16,6 @@ import org.patchmap.events.Topics;
 import org.patchmap.ingest.store.AssetLedger;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class AssetListenerTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Inject
     AssetLedger ledger;
 
@@ -56,9 +53,9 @@ class AssetListenerTest {
         for (AssetEvent e : List.of(first, second, first, firstAgain)) {
             KafkaTestClient.send(Topics.ASSETS, e.fileKey(), EventJson.write(e));
         }
-        AssetLedger.Entry entry = Eventually.get("ledger entry", WAIT, () -> ledger.find(first.fileKey(), first.digest()));
+        AssetLedger.Entry entry = Eventually.get("ledger entry", () -> ledger.find(first.fileKey(), first.digest()));
         assertEquals("pending", entry.status());
-        Eventually.get("second entry", WAIT, () -> ledger.find(second.fileKey(), second.digest()));
+        Eventually.get("second entry", () -> ledger.find(second.fileKey(), second.digest()));
         assertEquals(1, ledger.count(first.fileKey()));
         assertEquals("sha2-256:f7ed16993c99eaaf0669e22bcbe624c276d1b2b420d1ebb7310694229c5fe88a", entry.digest());
 
@@ -77,7 +74,7 @@ class AssetListenerTest {
         KafkaTestClient.send(Topics.ASSETS, real.fileKey(), bad);
 
         DeadLetterEvent letter = EventJson.read("patchmap.assets.dlq",
-                KafkaTestClient.awaitValue("patchmap.assets.dlq", real.fileKey(), WAIT), DeadLetterEvent.class);
+                KafkaTestClient.awaitValue("patchmap.assets.dlq", real.fileKey()), DeadLetterEvent.class);
         assertEquals("ingest-service", letter.service());
         assertEquals("patchmap.assets: field 'source' is 'ftp', expected one of dandi, upload", letter.reason());
         assertEquals(bad, letter.failedRecord());

@@ -20,7 +20,6 @@ import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class FileSubjectTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
 
     private static AssetEvent upload(String name, String sha) {
@@ -56,7 +54,7 @@ class FileSubjectTest {
     }
 
     private static List<MetadataEvent> published(String fileKey, int count) {
-        return KafkaTestClient.await(Topics.METADATA, r -> fileKey.equals(r.key()), count, WAIT).stream()
+        return KafkaTestClient.await(Topics.METADATA, r -> fileKey.equals(r.key()), count).stream()
                 .map(ConsumerRecord::value).map(v -> EventJson.read(Topics.METADATA, v, MetadataEvent.class))
                 .toList();
     }

@@ -44,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.patchmap.ingest.extract.Fixtures.WAIT;
 import static org.patchmap.ingest.extract.Fixtures.cell;
 import static org.patchmap.ingest.extract.Fixtures.load;
 import static org.patchmap.ingest.extract.Fixtures.outcome;
@@ -194,7 +193,7 @@ class ExtractionTest {
                 + ExtractionTestResource.uploadsDir + " (INGEST_UPLOADS_DIR)";
         assertOutcome(asset, "failed", reason);
         List<ConsumerRecord<String, String>> letters = KafkaTestClient.await("patchmap.assets.dlq",
-                r -> asset.fileKey().equals(r.key()), 1, WAIT);
+                r -> asset.fileKey().equals(r.key()), 1);
         DeadLetterEvent letter = EventJson.read("patchmap.assets.dlq", letters.get(0).value(), DeadLetterEvent.class);
         assertEquals("ingest-service", letter.service());
         assertEquals(ExtractionFailedException.class.getName(), letter.exceptionClass());

@@ -30,7 +30,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.patchmap.ingest.extract.Fixtures.WAIT;
 import static org.patchmap.ingest.extract.Fixtures.cell;
 
 /**
@@ -94,7 +93,7 @@ class UploadResourceTest {
         Map<String, Integer> familySizes = new HashMap<>();
         for (var e : expected().entrySet()) {
             String id = ids.get(e.getKey());
-            JsonPath done = Eventually.get(e.getKey() + " extracted or failed", WAIT, () -> {
+            JsonPath done = Eventually.get(e.getKey() + " extracted or failed", () -> {
                 JsonPath p = given().get("/api/uploads/" + id).then().statusCode(200).extract().jsonPath();
                 String status = p.getString("status");
                 return status.equals("extracted") || status.equals("failed") ? Optional.of(p) : Optional.empty();
@@ -118,7 +117,7 @@ class UploadResourceTest {
 
         // each extracted upload's family is on patchmap.sweeps, with its own number of sweeps
         var records = KafkaTestClient.await(Topics.SWEEPS, r -> familySizes.containsKey(r.key()),
-                familySizes.size(), WAIT);
+                familySizes.size());
         Map<String, Integer> published = new HashMap<>();
         Map<String, SweepFamilyEvent.FileSubject> subjects = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
