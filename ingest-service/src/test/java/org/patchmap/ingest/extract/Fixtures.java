@@ -56,6 +56,11 @@ final class Fixtures {
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
     }
 
+    /** Sends the asset to one partition of patchmap.assets: assets sent there are extracted in that order. */
+    static void send(AssetEvent asset, int partition) {
+        KafkaTestClient.send(Topics.ASSETS, partition, asset.fileKey(), EventJson.write(asset));
+    }
+
     /** The family published for this cell. */
     static SweepFamilyEvent sweeps(String cellId) {
         return EventJson.read(Topics.SWEEPS, KafkaTestClient.awaitValue(Topics.SWEEPS, cellId),

@@ -28,7 +28,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.patchmap.ingest.extract.Fixtures.cell;
 
@@ -136,11 +135,15 @@ class UploadResourceTest {
                 null), subjects.get("FergusonEtAl2015_PYR2.nwb"));
         assertEquals(Set.of("LantyerEtAl2018_180817_ME_9_CC.nwb", "FergusonEtAl2015_PYR2.nwb",
                 "FergusonEtAl2015_PYR5_rebound.nwb", "99111002.nwb"), subjects.keySet());
-        // the uploads are gone from disk once extracted
-        try (var left = Files.walk(ExtractionTestResource.uploadsDir)) {
-            assertFalse(left.anyMatch(p -> Files.isRegularFile(p) && !p.toString().contains("/.incoming/")
-                    && finished.values().stream().anyMatch(f -> p.toString().contains(f.getString("id")))));
-        }
+        // the uploads are gone from disk once extracted (deleted right after the outcome is recorded)
+        Eventually.until("the finished uploads deleted", () -> {
+            try (var left = Files.walk(ExtractionTestResource.uploadsDir)) {
+                return left.noneMatch(p -> Files.isRegularFile(p) && !p.toString().contains("/.incoming/")
+                        && finished.values().stream().anyMatch(f -> p.toString().contains(f.getString("id"))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
