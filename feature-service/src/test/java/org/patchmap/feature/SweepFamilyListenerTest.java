@@ -164,6 +164,8 @@ class SweepFamilyListenerTest {
 
     @Test
     void readyWhenKafkaAndMongoAnswerAndMetricsAreExposed() throws Exception {
+        // ready once the consumer has connected to the broker, which it does on its own after the start
+        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"));

@@ -53,6 +53,11 @@ class AssetListenerTest {
         for (AssetEvent e : List.of(first, second, first, firstAgain)) {
             KafkaTestClient.send(Topics.ASSETS, e.fileKey(), EventJson.write(e));
         }
+        // Then a record the ledger refuses, under the same key, so on the same partition, consumed in order:
+        // once its dead letter is out, the two repeats before it were processed.
+        KafkaTestClient.Position letters = KafkaTestClient.end("patchmap.assets.dlq");
+        KafkaTestClient.send(Topics.ASSETS, first.fileKey(), withSource(firstAgain, "marker"));
+        assertEquals(1, KafkaTestClient.await(letters, r -> first.fileKey().equals(r.key()), 1).size());
         AssetLedger.Entry entry = Eventually.get("ledger entry", () -> ledger.find(first.fileKey(), first.digest()));
         assertEquals("pending", entry.status());
         Eventually.get("second entry", () -> ledger.find(second.fileKey(), second.digest()));
@@ -65,12 +70,18 @@ class AssetListenerTest {
                 .get("/api/assets").then().statusCode(404);
     }
 
+    /** The event as JSON with another {@code source}, which no consumer accepts. */
+    @SuppressWarnings("unchecked")
+    private static String withSource(AssetEvent event, String source) throws IOException {
+        Map<String, Object> tampered = new HashMap<>(EventJson.mapper().convertValue(event, Map.class));
+        tampered.put("source", source);
+        return EventJson.mapper().writeValueAsString(tampered);
+    }
+
     @Test
     void unknownSourceGoesToDeadLetters() throws IOException {
         AssetEvent real = realAsset(2, "draft");
-        Map<String, Object> tampered = new HashMap<>(EventJson.mapper().convertValue(real, Map.class));
-        tampered.put("source", "ftp");
-        String bad = EventJson.mapper().writeValueAsString(tampered);
+        String bad = withSource(real, "ftp");
         KafkaTestClient.send(Topics.ASSETS, real.fileKey(), bad);
 
         DeadLetterEvent letter = EventJson.read("patchmap.assets.dlq",
@@ -83,6 +94,8 @@ class AssetListenerTest {
 
     @Test
     void healthMetricsAndOpenApi() {
+        // ready once the consumers have connected to the broker, which they do on their own after the start
+        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"))
                 .body(containsString("SmallRye Reactive Messaging - readiness check"));

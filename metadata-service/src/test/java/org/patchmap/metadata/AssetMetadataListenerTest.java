@@ -73,6 +73,8 @@ class AssetMetadataListenerTest {
 
     @Test
     void readyWhenKafkaAndMongoAnswer() {
+        // ready once the consumers have connected to the broker, which they do on their own after the start
+        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"))
                 .body(containsString("SmallRye Reactive Messaging - readiness check"));
