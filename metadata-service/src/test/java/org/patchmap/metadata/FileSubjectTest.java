@@ -2,12 +2,14 @@ package org.patchmap.metadata;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.patchmap.core.analysis.CellAnalysis;
 import org.patchmap.core.analysis.SweepFamilyEvents;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.RecordingReader;
+import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.deploy.testing.SharedData;
@@ -18,6 +20,7 @@ import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.Provenance;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
+import org.patchmap.metadata.store.FileSubjectStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class FileSubjectTest {
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Inject
+    FileSubjectStore subjects;
 
     private static AssetEvent upload(String name, String sha) {
         return new AssetEvent(AssetEvent.SCHEMA_VERSION, AssetEvent.SOURCE_UPLOAD, CellIds.uploadFile(sha, name),
@@ -64,6 +70,8 @@ class FileSubjectTest {
         AssetEvent asset = upload("LantyerEtAl2018_180817_ME_9_CC.nwb", "a1b2c3d4e5f60718293a4b5c6d7e8f90");
         SweepFamilyEvent family = family(asset, "LantyerEtAl2018_180817_ME_9_CC.nwb");
         KafkaTestClient.send(Topics.SWEEPS, family.cellId(), EventJson.write(family));
+        // two topics, two consumers, no order between them: the asset goes once the subject is kept
+        Eventually.get("the file's subject kept", () -> subjects.find(asset.fileKey()));
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
 
         List<MetadataEvent> events = published(asset.fileKey(), 1);
