@@ -15,7 +15,6 @@ import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.deploy.testing.TestInfrastructure;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +30,7 @@ class InfrastructureTest {
             KafkaTestClient.send("infra.roundtrip", "cell-A", "event-" + i);
         }
         List<ConsumerRecord<String, String>> got = KafkaTestClient.await("infra.roundtrip",
-                r -> "cell-A".equals(r.key()), 5, Duration.ofSeconds(30));
+                r -> "cell-A".equals(r.key()), 5);
         assertEquals(List.of("event-0", "event-1", "event-2", "event-3", "event-4"),
                 got.stream().map(ConsumerRecord::value).toList());
     }

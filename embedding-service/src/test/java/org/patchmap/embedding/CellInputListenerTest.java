@@ -18,7 +18,6 @@ import org.patchmap.events.MetadataEvent.SourcedTerm;
 import org.patchmap.events.Provenance;
 import org.patchmap.events.Topics;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class CellInputListenerTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Provenance PROVENANCE = Provenance.dandi("000008", "0.211014.0809",
             "a3acc7ac-c3c7-46a8-ad06-8d592a9d9a1f", "sub-mouse-AAYYT/cell-2_icephys.nwb");
     private static final String FILE = "dandi:000008/sub-mouse-AAYYT/cell-2_icephys.nwb";
@@ -52,7 +50,7 @@ class CellInputListenerTest {
         KafkaTestClient.send(Topics.FEATURES, second, EventJson.write(features));
         KafkaTestClient.send(Topics.METADATA, FILE, EventJson.write(metadata));
 
-        Eventually.get("joined cell", WAIT, () -> cells.cell(second).filter(c -> c.containsKey("features")
+        Eventually.get("joined cell", () -> cells.cell(second).filter(c -> c.containsKey("features")
                 && c.containsKey("metadata")).map(Optional::of).orElse(Optional.empty()));
         given().get("/api/cells/" + second).then().statusCode(200)
                 .body("features.input_resistance.value", equalTo(182.4f))
@@ -73,7 +71,7 @@ class CellInputListenerTest {
         KafkaTestClient.send(Topics.FEATURES, key, bad);
 
         DeadLetterEvent letter = EventJson.read("patchmap.features.dlq",
-                KafkaTestClient.awaitValue("patchmap.features.dlq", key, WAIT), DeadLetterEvent.class);
+                KafkaTestClient.awaitValue("patchmap.features.dlq", key), DeadLetterEvent.class);
         assertEquals("embedding-service", letter.service());
         assertEquals("patchmap.features", letter.topic());
         assertEquals("patchmap.features: feature 'tau' is null without a qc reason", letter.reason());
@@ -89,7 +87,7 @@ class CellInputListenerTest {
         KafkaTestClient.send(Topics.METADATA, key, bad);
 
         DeadLetterEvent letter = EventJson.read("patchmap.metadata.dlq",
-                KafkaTestClient.awaitValue("patchmap.metadata.dlq", key, WAIT), DeadLetterEvent.class);
+                KafkaTestClient.awaitValue("patchmap.metadata.dlq", key), DeadLetterEvent.class);
         assertEquals("patchmap.metadata: field 'source' is 'guess', expected one of asset, nwb, dandiset, text, embedding, model",
                 letter.reason());
     }

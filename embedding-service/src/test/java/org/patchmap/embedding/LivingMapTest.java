@@ -34,6 +34,7 @@ import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.embedding.map.LivingMap;
+import org.patchmap.embedding.messaging.MapPublisher;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.FeaturesEvent.FeatureValue;
@@ -46,9 +47,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,7 +71,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivingMapTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<SyntheticCells.Row> ROWS = SyntheticCells.generate(100, 4, 0.03, 7);
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     private static String firstVersion;
@@ -87,6 +84,12 @@ class LivingMapTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    MapPublisher publisher;
+
+    @Inject
+    GatedMapStore gate;
 
     @TestHTTPResource("/api/maps/events")
     URI events;
@@ -135,42 +138,46 @@ class LivingMapTest {
 
     @Test
     @Order(2)
-    void fiftyCellsMakeTheFirstMapAndTheFiftiethOfTheNextFiftyTheSecond() throws Exception {
+    void fiftyCellsMakeTheFirstMapAndTheFiftiethOfTheNextFiftyTheSecond() {
         HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().filter(l -> l.startsWith("data:")).forEach(EVENTS::add));
-        Thread.sleep(500); // the stream is open before the first map
+        // counted once it is subscribed: every map published from then on reaches it
+        Eventually.until("the event stream open", () -> publisher.listeners() > 0);
         sendDandi(0, 50);
-        firstVersion = Eventually.get("first map", WAIT, LivingMapTest::currentVersion);
+        firstVersion = Eventually.get("first map", LivingMapTest::currentVersion);
+        // the event goes out once the map is live and its cells no longer pending: only then do new cells count
+        Eventually.until("the first map's server-sent event", () -> !EVENTS.isEmpty());
+        assertTrue(EVENTS.get(0).contains(firstVersion), EVENTS.get(0));
         JsonPath first = given().get("/api/maps/current").then().statusCode(200).extract().jsonPath();
         int firstCells = first.getInt("cellCount");
         assertEquals(first.getList("cells.id").size(), firstCells);
         assertEquals(MapFeatures.NAMES, first.getList("features"));
         assertEquals(42, first.getInt("parameters.seed"));
 
+        long requests = living.buildRequests();
         sendDandi(50, 99);
-        Eventually.get("49 pending cells", WAIT, () -> living.pendingCount() == 49 ? Optional.of(true) : Optional.empty());
-        Thread.sleep(2500); // longer than the 1 s debounce: a map would have started
+        Eventually.until("49 pending cells", () -> living.pendingCount() == 49);
+        // a cell is counted and its request for a map (if any) made in one step: at 49, none of them asked
+        assertEquals(requests, living.buildRequests(), "map requests");
         assertEquals(Optional.empty(), living.queued());
         assertEquals(Optional.of(firstVersion), currentVersion());
 
-        sendDandi(99, 100);
-        List<String> seenDuringBuild = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String now = firstVersion;
-        while (now.equals(firstVersion) && System.nanoTime() < deadline) {
-            var r = given().get("/api/maps/current");
-            assertEquals(200, r.statusCode());
-            now = r.jsonPath().getString("mapVersion");
-            seenDuringBuild.add(now);
+        String built;
+        gate.close();
+        try {
+            sendDandi(99, 100);
+            built = Eventually.get("the next map stored and waiting to become current", gate::waiting);
+            assertTrue(maps.summary(built).isPresent());
+            assertEquals(Optional.of(firstVersion), currentVersion(), "the old map is served while the new one is built");
+        } finally {
+            gate.open();
         }
-        secondVersion = now;
-        assertNotEquals(firstVersion, secondVersion);
-        assertTrue(seenDuringBuild.indexOf(firstVersion) >= 0, "the old map was served while the new one was built");
+        secondVersion = Eventually.get("second map", () -> currentVersion().filter(v -> !v.equals(firstVersion)));
+        assertEquals(built, secondVersion);
         JsonPath second = given().get("/api/maps/current").then().statusCode(200).extract().jsonPath();
-        assertEquals(0, living.pendingCount());
 
         List<ConsumerRecord<String, String>> versions = KafkaTestClient.await(MapTestProfile.MAPS,
-                r -> r.key().startsWith("map:"), 2, WAIT);
+                r -> r.key().startsWith("map:"), 2);
         // Each version has its own key, so the two may sit on different partitions: no order between them.
         assertEquals(java.util.Set.of("map:" + firstVersion, "map:" + secondVersion),
                 versions.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet()));
@@ -179,9 +186,9 @@ class LivingMapTest {
         MapEvent published = EventJson.read(MapTestProfile.MAPS, latest.value(), MapEvent.class);
         assertEquals(second.getInt("cellCount"), published.cellCount());
         assertEquals(42, ((Number) published.parameters().get("seed")).intValue());
-        Eventually.get("two server-sent events", Duration.ofSeconds(10),
-                () -> EVENTS.size() >= 2 ? Optional.of(true) : Optional.empty());
-        Thread.sleep(300);
+        Eventually.until("two server-sent events", () -> EVENTS.size() >= 2);
+        assertEquals(0, living.pendingCount()); // the map is live by the time its event goes out
+        // one event per map; that nothing else came between them is checked last, behind a third map
         assertEquals(2, EVENTS.size());
         assertTrue(EVENTS.get(1).contains(secondVersion), EVENTS.get(1));
         // every mapped cell has enough features: 100 minus the left-off ones
@@ -216,7 +223,7 @@ class LivingMapTest {
         String upload = "upload:0123456789abcdef/copy_of_cell-00005.nwb";
         KafkaTestClient.send(MapTestProfile.FEATURES, upload,
                 EventJson.write(event(upload, Provenance.upload("copy_of_cell-00005.nwb"), ROWS.get(5).raw())));
-        MapEvent placement = EventJson.read(MapTestProfile.MAPS, KafkaTestClient.awaitValue(MapTestProfile.MAPS, upload, WAIT),
+        MapEvent placement = EventJson.read(MapTestProfile.MAPS, KafkaTestClient.awaitValue(MapTestProfile.MAPS, upload),
                 MapEvent.class);
         assertEquals(MapEvent.KIND_PLACEMENT, placement.kind());
         assertEquals(secondVersion, placement.mapVersion());
@@ -314,7 +321,7 @@ class LivingMapTest {
                 "sha2-256:9f2b#1", ref, ref, Instant.parse("2026-11-24T10:00:00Z"));
         KafkaTestClient.send(MapTestProfile.SWEEPS, cellId, EventJson.write(event));
 
-        JsonPath traces = Eventually.get("traces", WAIT, () -> {
+        JsonPath traces = Eventually.get("traces", () -> {
             var r = given().get("/api/cells/" + cellId + "/traces");
             return r.statusCode() == 200 ? Optional.of(r.jsonPath()) : Optional.empty();
         });
@@ -361,5 +368,19 @@ class LivingMapTest {
         assertTrue(metrics.contains("patchmap_map_pending_cells 0.0"), metrics);
         assertTrue(metrics.contains("patchmap_map_build_duration_seconds_count{stage=\"umap\"} 2"), metrics);
         assertTrue(metrics.contains("patchmap_placements_total{outcome=\"placed\"}"), metrics);
+    }
+
+    @Test
+    @Order(11)
+    void everyMapIsOneServerSentEventInOrder() {
+        String third = given().post("/api/admin/maps").then().statusCode(202).extract().jsonPath()
+                .getString("mapVersion");
+        Eventually.until("the third map's server-sent event", () -> EVENTS.size() >= 3);
+        // The stream delivers in order: a repeated event or any other one sent since the first map would be
+        // before this one.
+        assertEquals(3, EVENTS.size(), String.join("\n", EVENTS));
+        assertTrue(EVENTS.get(0).contains(firstVersion), EVENTS.get(0));
+        assertTrue(EVENTS.get(1).contains(secondVersion), EVENTS.get(1));
+        assertTrue(EVENTS.get(2).contains(third), EVENTS.get(2));
     }
 }

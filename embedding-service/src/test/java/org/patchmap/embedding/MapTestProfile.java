@@ -3,10 +3,12 @@ package org.patchmap.embedding;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The living map under test on its own topics and database, so that cells other test classes send never count
- * toward its maps: recompute after 50 cells, 1 s of quiet, at most 5 s.
+ * toward its maps: recompute after 50 cells, 1 s of quiet, at most 5 s; and the map store with a gate before
+ * a new version becomes current.
  */
 public class MapTestProfile implements QuarkusTestProfile {
     static final String FEATURES = "maptest.features";
@@ -26,5 +28,10 @@ public class MapTestProfile implements QuarkusTestProfile {
                 Map.entry("patchmap.map.recompute-after", "50"),
                 Map.entry("patchmap.map.debounce", "1s"),
                 Map.entry("patchmap.map.max-wait", "5s"));
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(GatedMapStore.class);
     }
 }

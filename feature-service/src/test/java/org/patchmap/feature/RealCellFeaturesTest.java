@@ -31,7 +31,6 @@ import org.patchmap.events.Topics;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -51,8 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = true)
 class RealCellFeaturesTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
     @Inject
     MongoClient mongo;
 
@@ -76,7 +73,7 @@ class RealCellFeaturesTest {
 
         KafkaTestClient.send(Topics.SWEEPS, cellId, EventJson.write(event));
         FeaturesEvent published = EventJson.read(Topics.FEATURES,
-                KafkaTestClient.awaitValue(Topics.FEATURES, cellId, WAIT), FeaturesEvent.class);
+                KafkaTestClient.awaitValue(Topics.FEATURES, cellId), FeaturesEvent.class);
 
         // every feature of the ipfx reference for this cell, within the spec 7 tolerances
         JsonNode reference = null;
@@ -103,7 +100,7 @@ class RealCellFeaturesTest {
         assertEquals(direct.reasons().get("tau"), published.qc().get("tau"));
         assertEquals(sha + "#1", published.inputDigest().substring("sha2-256:".length()));
 
-        Document stored = Eventually.get("features in MongoDB", WAIT, () -> Optional.ofNullable(
+        Document stored = Eventually.get("features in MongoDB", () -> Optional.ofNullable(
                 mongo.getDatabase("patchmap").getCollection("features").find(Filters.eq("_id", cellId)).first()));
         assertEquals(9, stored.getList("sweeps", Document.class).size());
         assertNull(stored.get("features", Document.class).get("v_baseline", Document.class).get("missing"));

@@ -23,7 +23,6 @@ import org.patchmap.events.Topics;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,8 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = true)
 class SweepFamilyListenerTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Inject
     MongoClient mongo;
 
@@ -85,7 +82,7 @@ class SweepFamilyListenerTest {
 
     private DeadLetterEvent deadLetterFor(String key) {
         List<ConsumerRecord<String, String>> letters = KafkaTestClient.await("patchmap.sweeps.dlq",
-                r -> key.equals(r.key()), 1, WAIT);
+                r -> key.equals(r.key()), 1);
         assertEquals(1, letters.size(), "dead letters for " + key);
         return EventJson.read("patchmap.sweeps.dlq", letters.get(0).value(), DeadLetterEvent.class);
     }
@@ -97,7 +94,7 @@ class SweepFamilyListenerTest {
         KafkaTestClient.send(Topics.SWEEPS, event.cellId(), json);
         KafkaTestClient.send(Topics.SWEEPS, event.cellId(), json); // a replay changes nothing
 
-        Document doc = Eventually.get("family in MongoDB", WAIT,
+        Document doc = Eventually.get("family in MongoDB",
                 () -> Optional.ofNullable(families().find(Filters.eq("_id", event.cellId())).first()));
         assertEquals(List.of(24000, 24000, 24000), doc.getList("samplesPerSweep", Integer.class));
         assertEquals(1.2, doc.getDouble("durationS"), 1e-12);
@@ -115,7 +112,7 @@ class SweepFamilyListenerTest {
                 TraceCodec.COMPACT_ENCODING);
         KafkaTestClient.send(Topics.SWEEPS, event.cellId(), EventJson.write(event));
 
-        Document doc = Eventually.get("family in MongoDB", WAIT,
+        Document doc = Eventually.get("family in MongoDB",
                 () -> Optional.ofNullable(families().find(Filters.eq("_id", event.cellId())).first()));
         assertEquals(List.of(24000, 24000, 24000), doc.getList("samplesPerSweep", Integer.class));
     }
@@ -160,13 +157,15 @@ class SweepFamilyListenerTest {
         assertEquals("org.patchmap.feature.store.TraceUnavailableException", letter.exceptionClass());
         assertEquals("traces 6743a1f0c2b5e81d9a4f0c11 of upload:0000000000000003/lost.nwb not found in GridFS bucket 'traces'",
                 letter.reason());
-        Eventually.get("next family", WAIT,
+        Eventually.get("next family",
                 () -> Optional.ofNullable(families().find(Filters.eq("_id", next.cellId())).first()));
         assertEquals(0, families().countDocuments(Filters.eq("_id", lost)));
     }
 
     @Test
     void readyWhenKafkaAndMongoAnswerAndMetricsAreExposed() throws Exception {
+        // ready once the consumer has connected to the broker, which it does on its own after the start
+        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"));

@@ -17,7 +17,6 @@ import org.patchmap.events.Topics;
 import org.patchmap.metadata.store.AssetMetadataStore;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class AssetMetadataListenerTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Inject
     AssetMetadataStore store;
 
@@ -50,7 +47,7 @@ class AssetMetadataListenerTest {
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
 
-        Document doc = Eventually.get("metadata in MongoDB", WAIT, () -> store.find(asset.fileKey()));
+        Document doc = Eventually.get("metadata in MongoDB", () -> store.find(asset.fileKey()));
         Document subject = doc.get("assetMetadata", Document.class).getList("wasAttributedTo", Document.class).get(0);
         assertEquals("P147DT82800S", subject.get("age", Document.class).getString("value"));
         assertEquals("Female", subject.get("sex", Document.class).getString("name"));
@@ -66,7 +63,7 @@ class AssetMetadataListenerTest {
         KafkaTestClient.send(Topics.ASSETS, key, "<html>502 Bad Gateway</html>");
 
         DeadLetterEvent letter = EventJson.read("patchmap.assets.dlq",
-                KafkaTestClient.awaitValue("patchmap.assets.dlq", key, WAIT), DeadLetterEvent.class);
+                KafkaTestClient.awaitValue("patchmap.assets.dlq", key), DeadLetterEvent.class);
         assertEquals("metadata-service", letter.service());
         assertEquals("org.patchmap.events.InvalidEventException", letter.exceptionClass());
         assertTrue(letter.reason().startsWith("patchmap.assets: not a valid AssetEvent (Unexpected character ('<'"),
@@ -76,6 +73,8 @@ class AssetMetadataListenerTest {
 
     @Test
     void readyWhenKafkaAndMongoAnswer() {
+        // ready once the consumers have connected to the broker, which they do on their own after the start
+        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"))
                 .body(containsString("SmallRye Reactive Messaging - readiness check"));

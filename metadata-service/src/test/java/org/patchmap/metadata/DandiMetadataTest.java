@@ -19,7 +19,6 @@ import org.patchmap.events.Topics;
 import org.patchmap.metadata.store.CellMetadataStore;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class DandiMetadataTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String VERSION = "0.211014.0809";
 
     @Inject
@@ -67,7 +65,7 @@ class DandiMetadataTest {
     }
 
     private static MetadataEvent published(String fileKey) {
-        return EventJson.read(Topics.METADATA, KafkaTestClient.awaitValue(Topics.METADATA, fileKey, WAIT),
+        return EventJson.read(Topics.METADATA, KafkaTestClient.awaitValue(Topics.METADATA, fileKey),
                 MetadataEvent.class);
     }
 
@@ -105,7 +103,7 @@ class DandiMetadataTest {
         assertEquals(first.brainRegion(), second.brainRegion());
 
         // Three records, one dandiset version: its text was extracted once.
-        MetadataEvent replayed = Eventually.get("the replay processed", WAIT, () -> count("cached") - cachedBefore >= 2
+        MetadataEvent replayed = Eventually.get("the replay processed", () -> count("cached") - cachedBefore >= 2
                 ? store.find(noSpecies.fileKey()) : java.util.Optional.empty());
         assertEquals(1.0, count("extracted") - extractedBefore);
         assertEquals(2.0, count("cached") - cachedBefore);

@@ -2,12 +2,14 @@ package org.patchmap.metadata;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.patchmap.core.analysis.CellAnalysis;
 import org.patchmap.core.analysis.SweepFamilyEvents;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.RecordingReader;
+import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.deploy.testing.SharedData;
@@ -18,9 +20,9 @@ import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.Provenance;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
+import org.patchmap.metadata.store.FileSubjectStore;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class FileSubjectTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Inject
+    FileSubjectStore subjects;
 
     private static AssetEvent upload(String name, String sha) {
         return new AssetEvent(AssetEvent.SCHEMA_VERSION, AssetEvent.SOURCE_UPLOAD, CellIds.uploadFile(sha, name),
@@ -56,7 +60,7 @@ class FileSubjectTest {
     }
 
     private static List<MetadataEvent> published(String fileKey, int count) {
-        return KafkaTestClient.await(Topics.METADATA, r -> fileKey.equals(r.key()), count, WAIT).stream()
+        return KafkaTestClient.await(Topics.METADATA, r -> fileKey.equals(r.key()), count).stream()
                 .map(ConsumerRecord::value).map(v -> EventJson.read(Topics.METADATA, v, MetadataEvent.class))
                 .toList();
     }
@@ -66,6 +70,8 @@ class FileSubjectTest {
         AssetEvent asset = upload("LantyerEtAl2018_180817_ME_9_CC.nwb", "a1b2c3d4e5f60718293a4b5c6d7e8f90");
         SweepFamilyEvent family = family(asset, "LantyerEtAl2018_180817_ME_9_CC.nwb");
         KafkaTestClient.send(Topics.SWEEPS, family.cellId(), EventJson.write(family));
+        // two topics, two consumers, no order between them: the asset goes once the subject is kept
+        Eventually.get("the file's subject kept", () -> subjects.find(asset.fileKey()));
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
 
         List<MetadataEvent> events = published(asset.fileKey(), 1);

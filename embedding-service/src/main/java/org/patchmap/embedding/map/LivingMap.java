@@ -79,6 +79,7 @@ public class LivingMap {
     private String queuedVersion;
     private long firstTriggerNanos;
     private ScheduledFuture<?> scheduled;
+    private long buildRequests;
 
     void start(@Observes StartupEvent started) {
         metrics.pending(this::pendingCount);
@@ -103,6 +104,15 @@ public class LivingMap {
     }
 
     /**
+     * How many times a map was asked for since the service started (each arrival past the threshold asks
+     * again, to restart the debounce). Read with {@link #pendingCount()}: a cell is counted and the request
+     * it makes, if any, is made in one step, so no reader sees the one without the other.
+     */
+    public synchronized long buildRequests() {
+        return buildRequests;
+    }
+
+    /**
      * A features document was stored. A reference cell not on the current map counts toward the next one; any
      * cell not on it is placed.
      */
@@ -113,13 +123,11 @@ public class LivingMap {
             return;
         }
         if (cells.isReference(featuresDoc)) {
-            boolean trigger;
             synchronized (this) {
                 pending.add(id);
-                trigger = pending.size() >= config.recomputeAfter();
-            }
-            if (trigger) {
-                requestBuild();
+                if (pending.size() >= config.recomputeAfter()) {
+                    requestBuild();
+                }
             }
         }
         placeAndPublish(featuresDoc, current);
@@ -128,6 +136,7 @@ public class LivingMap {
     /** Asks for a new map (debounced); returns the version id the build will have. */
     public synchronized String requestBuild() {
         long now = System.nanoTime();
+        buildRequests++;
         if (queuedVersion == null) {
             queuedVersion = newVersionId();
             firstTriggerNanos = now;

@@ -97,6 +97,14 @@ public class DandiClient {
     private final Timer downloadTimer;
     private final ScheduledExecutorService watchdog;
 
+    /** How the client waits before another attempt. */
+    interface Pause {
+        void sleep(Duration delay) throws InterruptedException;
+    }
+
+    /** Replaceable so that a test can see which delay was chosen, not only how long a call took. */
+    Pause pause = delay -> Thread.sleep(delay.toMillis());
+
     public DandiClient(Settings settings, MeterRegistry registry) {
         this.settings = settings;
         this.registry = registry;
@@ -469,7 +477,7 @@ public class DandiClient {
         Duration delay = retryAfter(headers).orElseGet(() -> backoff(attempt));
         LOG.debugf("GET %s: %s, attempt %d, retrying in %d ms", uri, what, attempt, delay.toMillis());
         try {
-            Thread.sleep(delay.toMillis());
+            pause.sleep(delay);
         } catch (InterruptedException e) {
             throw interrupted(uri);
         }

@@ -33,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.patchmap.ingest.extract.Fixtures.WAIT;
 import static org.patchmap.ingest.extract.Fixtures.cell;
 import static org.patchmap.ingest.extract.Fixtures.load;
 import static org.patchmap.ingest.extract.Fixtures.outcome;
@@ -157,6 +156,6 @@ class DandiExtractionTest {
 
     private static DeadLetterEvent deadLetter(AssetEvent asset) {
         return EventJson.read("patchmap.assets.dlq",
-                KafkaTestClient.awaitValue("patchmap.assets.dlq", asset.fileKey(), WAIT), DeadLetterEvent.class);
+                KafkaTestClient.awaitValue("patchmap.assets.dlq", asset.fileKey()), DeadLetterEvent.class);
     }
 }

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -35,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the extraction tests share: real files as assets, the ledger's outcomes, GridFS reads. */
 final class Fixtures {
-    static final Duration WAIT = Duration.ofSeconds(60);
-
     private Fixtures() {
     }
 
@@ -59,16 +56,21 @@ final class Fixtures {
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
     }
 
+    /** Sends the asset to one partition of patchmap.assets: assets sent there are extracted in that order. */
+    static void send(AssetEvent asset, int partition) {
+        KafkaTestClient.send(Topics.ASSETS, partition, asset.fileKey(), EventJson.write(asset));
+    }
+
     /** The family published for this cell. */
     static SweepFamilyEvent sweeps(String cellId) {
-        return EventJson.read(Topics.SWEEPS, KafkaTestClient.awaitValue(Topics.SWEEPS, cellId, WAIT),
+        return EventJson.read(Topics.SWEEPS, KafkaTestClient.awaitValue(Topics.SWEEPS, cellId),
                 SweepFamilyEvent.class);
     }
 
     /** The asset ledger's entry once extraction recorded an outcome. */
     static Document outcome(MongoClient mongo, AssetEvent asset) {
         String id = asset.fileKey() + "@" + asset.digest();
-        return Eventually.get("outcome of " + asset.fileKey(), WAIT, () -> Optional.ofNullable(
+        return Eventually.get("outcome of " + asset.fileKey(), () -> Optional.ofNullable(
                 mongo.getDatabase(ExtractionTestResource.DATABASE).getCollection("assets")
                         .find(Filters.and(Filters.eq("_id", id), Filters.ne("status", "pending"))).first()));
     }

@@ -28,9 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.patchmap.ingest.extract.Fixtures.WAIT;
 import static org.patchmap.ingest.extract.Fixtures.cell;
 
 /**
@@ -94,7 +92,7 @@ class UploadResourceTest {
         Map<String, Integer> familySizes = new HashMap<>();
         for (var e : expected().entrySet()) {
             String id = ids.get(e.getKey());
-            JsonPath done = Eventually.get(e.getKey() + " extracted or failed", WAIT, () -> {
+            JsonPath done = Eventually.get(e.getKey() + " extracted or failed", () -> {
                 JsonPath p = given().get("/api/uploads/" + id).then().statusCode(200).extract().jsonPath();
                 String status = p.getString("status");
                 return status.equals("extracted") || status.equals("failed") ? Optional.of(p) : Optional.empty();
@@ -118,7 +116,7 @@ class UploadResourceTest {
 
         // each extracted upload's family is on patchmap.sweeps, with its own number of sweeps
         var records = KafkaTestClient.await(Topics.SWEEPS, r -> familySizes.containsKey(r.key()),
-                familySizes.size(), WAIT);
+                familySizes.size());
         Map<String, Integer> published = new HashMap<>();
         Map<String, SweepFamilyEvent.FileSubject> subjects = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
@@ -137,11 +135,15 @@ class UploadResourceTest {
                 null), subjects.get("FergusonEtAl2015_PYR2.nwb"));
         assertEquals(Set.of("LantyerEtAl2018_180817_ME_9_CC.nwb", "FergusonEtAl2015_PYR2.nwb",
                 "FergusonEtAl2015_PYR5_rebound.nwb", "99111002.nwb"), subjects.keySet());
-        // the uploads are gone from disk once extracted
-        try (var left = Files.walk(ExtractionTestResource.uploadsDir)) {
-            assertFalse(left.anyMatch(p -> Files.isRegularFile(p) && !p.toString().contains("/.incoming/")
-                    && finished.values().stream().anyMatch(f -> p.toString().contains(f.getString("id")))));
-        }
+        // the uploads are gone from disk once extracted (deleted right after the outcome is recorded)
+        Eventually.until("the finished uploads deleted", () -> {
+            try (var left = Files.walk(ExtractionTestResource.uploadsDir)) {
+                return left.noneMatch(p -> Files.isRegularFile(p) && !p.toString().contains("/.incoming/")
+                        && finished.values().stream().anyMatch(f -> p.toString().contains(f.getString("id"))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

@@ -97,16 +97,25 @@ final class DandiFake {
         return this;
     }
 
-    /** Serves the listing built so far (one page); {@code delayMs} holds the answer back. */
-    void serveListing(int delayMs) {
+    /** Serves the listing built so far (one page). */
+    void serveListing() {
+        server.stubFor(get(urlPathEqualTo("/api/dandisets/")).willReturn(okJson(listingPage())));
+    }
+
+    /** Serves the listing built so far, its answer held back while {@link Held} holds. */
+    void serveHeldListing() {
+        server.stubFor(get(urlPathEqualTo("/api/dandisets/"))
+                .willReturn(okJson(listingPage()).withTransformers(Held.NAME)));
+    }
+
+    private String listingPage() {
         ObjectNode page = JSON.createObjectNode();
         page.put("count", listing.size());
         page.putNull("next");
         page.putNull("previous");
         ArrayNode results = page.putArray("results");
         listing.forEach(results::add);
-        server.stubFor(get(urlPathEqualTo("/api/dandisets/"))
-                .willReturn(okJson(page.toString()).withFixedDelay(delayMs)));
+        return page.toString();
     }
 
     /** {@code GET /dandisets/{id}/versions/{version}/}: dandiset.yaml as JSON, else the jsonl record. */

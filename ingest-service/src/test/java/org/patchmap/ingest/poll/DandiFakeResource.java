@@ -9,16 +9,18 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A fake DANDI API (WireMock on a dynamic port) for the poller's tests, and the settings that
- * point the service at it: quick retries, a 15 MB file limit, a database and a consumer group
- * of their own (so records other test classes left on {@code patchmap.assets} stay out).
+ * A fake DANDI API (WireMock on a dynamic port; {@link Held} holds answers back on request) for the
+ * poller's tests, and the settings that point the service at it: quick retries, a 15 MB file limit,
+ * a database and a consumer group of their own (so records other test classes left on
+ * {@code patchmap.assets} stay out).
  */
 public class DandiFakeResource implements QuarkusTestResourceLifecycleManager {
     static WireMockServer server;
+    static final Held held = new Held();
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(held));
         server.start();
         Map<String, String> config = new HashMap<>(Map.of(
                 "patchmap.dandi.api-url", server.baseUrl() + "/api",
@@ -57,6 +59,7 @@ public class DandiFakeResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        held.release();
         if (server != null) {
             server.stop();
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.events.AssetEvent;
@@ -24,13 +25,13 @@ import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -57,8 +58,6 @@ class DandiPollerTest {
     private static final String V8_NEW = "0.230101.1200";
     private static final String V109 = "0.210914.1904";
     private static final String MODIFIED = "2025-06-01T10:11:12.123456Z";
-    /** How long to keep reading the topic to be sure no further record comes. */
-    private static final Duration QUIET = Duration.ofSeconds(4);
 
     @Inject
     MongoClient mongo;
@@ -96,12 +95,13 @@ class DandiPollerTest {
                 .extract().jsonPath();
     }
 
-    /** The records the poller put on patchmap.assets since {@code sinceMillis}. */
-    private static List<AssetEvent> published(long sinceMillis, int expected) {
-        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(Topics.ASSETS,
-                r -> r.timestamp() >= sinceMillis, expected + 1, QUIET);
+    /**
+     * The records the poller put on patchmap.assets after {@code before}: all of them, and nothing more to
+     * come, since a poll answers only once the broker acknowledged each record.
+     */
+    private static List<AssetEvent> published(KafkaTestClient.Position before) {
         List<AssetEvent> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
+        for (ConsumerRecord<String, String> r : KafkaTestClient.upToEnd(before, any -> true)) {
             AssetEvent e = EventJson.read(Topics.ASSETS, r.value(), AssetEvent.class);
             assertEquals(e.fileKey(), r.key());
             events.add(e);
@@ -136,8 +136,8 @@ class DandiPollerTest {
     @Test
     @Order(1)
     void aFirstRunSelectsTheIcephysDandisetsAndPublishesTheirNwbAssets() throws IOException {
-        listing(V8).serveListing(0);
-        long t0 = System.currentTimeMillis();
+        listing(V8).serveListing();
+        KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
 
         JsonPath run = poll();
 
@@ -156,7 +156,7 @@ class DandiPollerTest {
         Set<String> expectedKeys = new TreeSet<>();
         a8.forEach(a -> expectedKeys.add(CellIds.dandiFile("000008", a.get("path").asText())));
         a109.subList(1, 3).forEach(a -> expectedKeys.add(CellIds.dandiFile("000109", a.get("path").asText())));
-        List<AssetEvent> events = published(t0, 6);
+        List<AssetEvent> events = published(before);
         assertEquals(6, events.size());
         assertEquals(expectedKeys, events.stream().map(AssetEvent::fileKey).collect(Collectors.toCollection(TreeSet::new)));
         AssetEvent first = events.stream().filter(e -> e.provenance().assetId().equals(a8.get(0).get("asset_id").asText()))
@@ -216,8 +216,8 @@ class DandiPollerTest {
     @Test
     @Order(2)
     void aSecondRunWithNothingChangedOnlyReadsTheListing() throws IOException {
-        listing(V8).serveListing(0);
-        long t0 = System.currentTimeMillis();
+        listing(V8).serveListing();
+        KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
 
         JsonPath run = poll();
 
@@ -230,14 +230,14 @@ class DandiPollerTest {
         assertEquals(0, versionRequests());
         assertEquals(0, assetListRequests());
         assertEquals(0, assetMetadataRequests());
-        assertEquals(0, published(t0, 0).size());
+        assertEquals(0, published(before).size());
     }
 
     @Test
     @Order(3)
     void aNewVersionPublishesOnlyItsChangedAsset() throws IOException {
         DandiFake fake = listing(V8_NEW);
-        fake.serveListing(0);
+        fake.serveListing();
         fake.serveVersion("000008", V8_NEW);
         List<ObjectNode> assets = new ArrayList<>(DandiFake.realAssets("000008").subList(0, 4));
         // Asset 2 was replaced: a new asset id (DANDI assets are immutable) with another digest.
@@ -252,7 +252,7 @@ class DandiPollerTest {
         moved.put("path", "sub-mouse-AAYYT/moved_icephys.nwb");
         assets.add(moved);
         fake.serveAssets("000008", V8_NEW, assets);
-        long t0 = System.currentTimeMillis();
+        KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
 
         JsonPath run = poll();
 
@@ -260,7 +260,7 @@ class DandiPollerTest {
         assertEquals(1, run.getInt("assetsPublished"));
         assertEquals(4, run.getInt("assetsReused"));
         assertEquals(0, run.getInt("assetsSkipped"));
-        List<AssetEvent> events = published(t0, 1);
+        List<AssetEvent> events = published(before);
         assertEquals(1, events.size());
         assertEquals(CellIds.dandiFile("000008", changed.get("path").asText()), events.get(0).fileKey());
         assertEquals("sha2-256:00000000000000000000000000000000000000000000000000000000000000aa", events.get(0).digest());
@@ -297,8 +297,8 @@ class DandiPollerTest {
         List<ObjectNode> a35 = new ArrayList<>(DandiFake.realAssets("000035").subList(0, 3));
         ((ObjectNode) a35.get(1).get("metadata")).remove("digest");
         fake.serveAssets("000035", "0.211014.0808", a35);
-        fake.serveListing(0);
-        long t0 = System.currentTimeMillis();
+        fake.serveListing();
+        KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
 
         JsonPath run = poll();
 
@@ -322,7 +322,7 @@ class DandiPollerTest {
         assertEquals("GET " + server.baseUrl() + "/api/dandisets/000020/versions/0.210913.1639/: HTTP 500 after 2 attempts: "
                 + "{\"detail\":\"boom\"}", run.getString("failures[0].message"));
         server.verify(2, getRequestedFor(urlPathEqualTo("/api/dandisets/000020/versions/0.210913.1639/")));
-        List<AssetEvent> events = published(t0, 2);
+        List<AssetEvent> events = published(before);
         assertEquals(2, events.size());
         assertTrue(events.stream().allMatch(e -> e.provenance().dandisetId().equals("000035")));
 
@@ -343,15 +343,15 @@ class DandiPollerTest {
         List<ObjectNode> a35 = DandiFake.realAssets("000035").subList(0, 3);
         fake.serveAssets("000035", "0.211014.0808", a35);
         fake.serveVersion("000035", "0.211014.0808");
-        fake.serveListing(0);
-        long t0 = System.currentTimeMillis();
+        fake.serveListing();
+        KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
 
         JsonPath run = poll();
 
         assertEquals(1, run.getInt("assetsDiscovered"));
         assertEquals(1, run.getInt("assetsPublished"));
         assertEquals(Map.of(), run.getMap("failuresByReason"));
-        List<AssetEvent> events = published(t0, 1);
+        List<AssetEvent> events = published(before);
         assertEquals(1, events.size());
         assertEquals(CellIds.dandiFile("000035", a35.get(1).get("path").asText()), events.get(0).fileKey());
         // The selection is remembered, but the asset's event carries the version's text: asked once.
@@ -370,17 +370,21 @@ class DandiPollerTest {
     @Test
     @Order(6)
     void aSecondRequestWhileARunIsGoingOnIsRefused() throws Exception {
-        listing(V8_NEW).serveListing(1500);
-        new DandiFake(server).serveVersion("000008", V8_NEW);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                () -> given().post("/api/admin/poll").then().extract().statusCode());
-        long deadline = System.currentTimeMillis() + 5000;
-        while (poller.current().isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
+        // the first run waits for the listing until the test lets it go
+        DandiFakeResource.held.hold();
+        try {
+            listing(V8_NEW).serveHeldListing();
+            new DandiFake(server).serveVersion("000008", V8_NEW);
+            CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                    () -> given().post("/api/admin/poll").then().extract().statusCode());
+            Eventually.until("the first poll running", () -> poller.current().isPresent());
+            given().post("/api/admin/poll").then().statusCode(409)
+                    .body("error", org.hamcrest.Matchers.equalTo("a DANDI poll is already running"));
+            given().get("/api/status").then().statusCode(200).body("running", org.hamcrest.Matchers.equalTo(true));
+            DandiFakeResource.held.release();
+            assertEquals(200, first.get(Eventually.HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS));
+        } finally {
+            DandiFakeResource.held.release();
         }
-        given().post("/api/admin/poll").then().statusCode(409)
-                .body("error", org.hamcrest.Matchers.equalTo("a DANDI poll is already running"));
-        given().get("/api/status").then().statusCode(200).body("running", org.hamcrest.Matchers.equalTo(true));
-        assertEquals(200, first.get());
     }
 }

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.metadata.DandisetMetadata;
 import org.patchmap.core.metadata.MetadataExtractor;
+import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.SharedData;
 import org.patchmap.events.MetadataEvent.SourcedTerm;
 import org.patchmap.metadata.model.LanguageModelClient;
+import org.patchmap.metadata.model.SilentServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The model as the service uses it, on real dandiset records: asked only for what the offline
@@ -46,9 +49,15 @@ class ModelFallbackTest {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
         registry = new SimpleMeterRegistry();
-        fallback = new ModelFallback();
-        fallback.client = Optional.of(new LanguageModelClient(server.baseUrl() + "/v1/", "llama3.1:8b",
-                Optional.empty(), Duration.ofMillis(800), registry));
+        // the timeout only against a hang: the fake answers at once, and the timeout test has its own
+        fallback = fallback(server.baseUrl(), Eventually.HANG_GUARD);
+    }
+
+    private ModelFallback fallback(String baseUrl, Duration timeout) {
+        ModelFallback f = new ModelFallback();
+        f.client = Optional.of(new LanguageModelClient(baseUrl + "/v1/", "llama3.1:8b", Optional.empty(), timeout,
+                registry));
+        return f;
     }
 
     @AfterEach
@@ -68,10 +77,10 @@ class ModelFallbackTest {
         throw new AssertionError("no record " + id);
     }
 
-    private void answerWith(String recording, int delayMs) throws IOException {
+    private void answerWith(String recording) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/model/" + recording)) {
             server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                    .withFixedDelay(delayMs).withHeader("Content-Type", "application/json")
+                    .withHeader("Content-Type", "application/json")
                     .withBody(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
         }
     }
@@ -81,7 +90,7 @@ class ModelFallbackTest {
         DandisetVersion aibs = record("000288"); // "20220630_AIBS_Patchseq_human": no region in its words
         DandisetMetadata offline = extractor.dandiset(aibs);
         assertEquals("unknown", offline.brainRegion().label());
-        answerWith("human-neocortex.json", 0);
+        answerWith("human-neocortex.json");
 
         DandisetMetadata filled = fallback.fillUnknowns(offline, aibs);
 
@@ -99,7 +108,7 @@ class ModelFallbackTest {
                         + "and region PWNED.", aibs.keywords(), aibs.license(), aibs.species(), aibs.approaches(),
                 aibs.measurementTechniques(), aibs.variableMeasured(), aibs.contributors(), aibs.speciesIds());
         DandisetMetadata offline = extractor.dandiset(hostile);
-        answerWith("obeys-injection-rat.json", 0);
+        answerWith("obeys-injection-rat.json");
 
         DandisetMetadata filled = fallback.fillUnknowns(offline, hostile);
 
@@ -112,9 +121,13 @@ class ModelFallbackTest {
     void aTimeoutFallsBackToTheOfflineResult() throws IOException {
         DandisetVersion aibs = record("000288");
         DandisetMetadata offline = extractor.dandiset(aibs);
-        answerWith("human-neocortex.json", 3000);
+        // a model that never answers: only the client's timeout can end the call
+        try (SilentServer silent = new SilentServer()) {
+            ModelFallback impatient = fallback(silent.baseUrl(), Duration.ofMillis(800));
 
-        assertEquals(offline, fallback.fillUnknowns(offline, aibs));
+            assertEquals(offline, assertTimeoutPreemptively(Eventually.HANG_GUARD,
+                    () -> impatient.fillUnknowns(offline, aibs)));
+        }
         assertEquals(1.0, registry.counter("patchmap.model.calls", "outcome", "timeout").count());
     }
 
@@ -122,7 +135,7 @@ class ModelFallbackTest {
     void theModelIsNotAskedWhenTheOfflinePathKnows() throws IOException {
         DandisetVersion motor = record("000008");
         DandisetMetadata offline = extractor.dandiset(motor);
-        answerWith("human-neocortex.json", 0);
+        answerWith("human-neocortex.json");
 
         assertSame(offline, fallback.fillUnknowns(offline, motor));
         server.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));

@@ -2,6 +2,7 @@ package org.patchmap.core.spikes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.patchmap.core.CpuTime;
 import org.patchmap.core.sweep.Sweep;
 
 import java.util.Arrays;
@@ -179,15 +180,16 @@ class SpikeDetectorTest {
         }
         long[] ns = new long[200];
         for (int i = 0; i < ns.length; i++) {
-            long t0 = System.nanoTime();
+            long t0 = CpuTime.nanos();
             detector.detect(s, 0.1, 0.9);
-            ns[i] = System.nanoTime() - t0;
+            ns[i] = CpuTime.nanos() - t0;
         }
         Arrays.sort(ns);
         double medianMs = ns[ns.length / 2] / 1e6;
-        System.out.printf(Locale.ROOT, "filter + dV/dt + detection + features, 1 s at 20 kHz, 10 spikes: median %.3f ms, min %.3f ms%n",
-                medianMs, ns[0] / 1e6);
-        // generous bound: the build machine is shared; the printed median is what to look at
+        System.out.printf(Locale.ROOT, "filter + dV/dt + detection + features, 1 s at 20 kHz, 10 spikes: median %.3f ms, "
+                + "min %.3f ms of CPU%n", medianMs, ns[0] / 1e6);
+        // generous bound, on this thread's CPU time: what else runs on the shared machine does not count; the
+        // printed median is what to look at
         assertTrue(medianMs < 5.0, "median " + medianMs + " ms");
     }
 
