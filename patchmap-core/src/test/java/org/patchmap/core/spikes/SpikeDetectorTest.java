@@ -2,7 +2,6 @@ package org.patchmap.core.spikes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.CpuTime;
 import org.patchmap.core.sweep.Sweep;
 
 import java.util.Arrays;
@@ -169,28 +168,6 @@ class SpikeDetectorTest {
         assertTrue(Double.isNaN(SpikeTrainFeatures.adaptation(new double[]{0.1})));
         assertEquals((0.1 / 0.3 + 0.1 / 0.5) / 2, SpikeTrainFeatures.adaptation(new double[]{0.1, 0.2, 0.3}), 1e-15);
         assertEquals(0.25, SpikeTrainFeatures.median(new double[]{0.3, 0.1, 0.2, 0.4}), 1e-15);
-    }
-
-    @Test
-    void aOneSecondSweepAt20kHzTakesWellUnderAMillisecond() {
-        JsonNode c = SyntheticTrace.fixture("spikes.json").get("cases").get(0);
-        Sweep s = SyntheticTrace.sweep(c);
-        for (int i = 0; i < 3000; i++) {
-            detector.detect(s, 0.1, 0.9);
-        }
-        long[] ns = new long[200];
-        for (int i = 0; i < ns.length; i++) {
-            long t0 = CpuTime.nanos();
-            detector.detect(s, 0.1, 0.9);
-            ns[i] = CpuTime.nanos() - t0;
-        }
-        Arrays.sort(ns);
-        double medianMs = ns[ns.length / 2] / 1e6;
-        System.out.printf(Locale.ROOT, "filter + dV/dt + detection + features, 1 s at 20 kHz, 10 spikes: median %.3f ms, "
-                + "min %.3f ms of CPU%n", medianMs, ns[0] / 1e6);
-        // generous bound, on this thread's CPU time: what else runs on the shared machine does not count; the
-        // printed median is what to look at
-        assertTrue(medianMs < 5.0, "median " + medianMs + " ms");
     }
 
     private void volt(JsonNode e, String f, double got, String at) {

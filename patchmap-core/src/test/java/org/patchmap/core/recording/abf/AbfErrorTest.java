@@ -2,7 +2,6 @@ package org.patchmap.core.recording.abf;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.CpuTime;
 import org.patchmap.core.TestData;
 import org.patchmap.core.recording.UnreadableFileException;
 
@@ -176,7 +175,6 @@ class AbfErrorTest {
                 }
                 Path p = dir.resolve("fuzz.abf");
                 Files.write(p, b);
-                long t0 = CpuTime.nanos();
                 try {
                     AbfReader.read(p);
                     readable++;
@@ -186,7 +184,6 @@ class AbfErrorTest {
                 } catch (Throwable t) {
                     fail(real + " round " + round + ": " + t, t);
                 }
-                assertTrue(CpuTime.nanos() - t0 < 5_000_000_000L, real + " round " + round + " took too long");
             }
             System.out.println("ABF fuzz " + real + ": " + readable + " readable, " + errors + " unreadable");
         }

@@ -2,7 +2,6 @@ package org.patchmap.core.recording.nwb;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.CpuTime;
 import org.patchmap.core.TestData;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.LongSquareDetector;
@@ -220,29 +219,6 @@ class NwbReaderTest {
         Path huge = Files.write(dir.resolve("huge.nwb"), real);
         assertEquals("huge.nwb: series 'CurrentClampSeries_01' has 1099511627776 samples: larger than this reader "
                 + "accepts (50000000)", message(huge));
-    }
-
-    /**
-     * Generous bounds against regressions only, on the least CPU time of a read ({@link CpuTime#leastMs}),
-     * which neither a busy shared machine nor the disk stretches.
-     */
-    @Test
-    void speed() throws Exception {
-        Path pyr2 = TestData.cell("FergusonEtAl2015_PYR2.nwb");
-        Path compressed = TestData.cell("19926019.nwb");
-        for (int k = 0; k < 3; k++) { // warm up
-            NwbReader.read(pyr2);
-            NwbReader.read(compressed);
-        }
-        // measured ~7 ms and ~50 ms as the mean wall time (inflating 832 chunks is most of the latter)
-        double plainBoundMs = 100;
-        double deflateBoundMs = 500;
-        double plainMs = CpuTime.leastMs(5, plainBoundMs, () -> NwbReader.read(pyr2));
-        double deflateMs = CpuTime.leastMs(5, deflateBoundMs, () -> NwbReader.read(compressed));
-        System.out.printf(java.util.Locale.ROOT, "NwbReader: PYR2 (2.3 MB, 2 x 13 x 20k float32) %.1f ms, 19926019 "
-                + "(2.3 MB, 2 x 13 x 100k float32, shuffle+deflate) %.1f ms of CPU at least%n", plainMs, deflateMs);
-        assertTrue(plainMs < plainBoundMs, "PYR2 " + plainMs + " ms");
-        assertTrue(deflateMs < deflateBoundMs, "19926019 " + deflateMs + " ms");
     }
 
     /** The same recording read twice gives equal samples (no state kept between reads). */
