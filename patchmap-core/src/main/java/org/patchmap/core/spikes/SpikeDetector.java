@@ -2,7 +2,6 @@ package org.patchmap.core.spikes;
 
 import org.patchmap.core.sweep.Sweep;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,8 @@ public final class SpikeDetector {
     }
 
     /**
-     * The spikes whose threshold lies in [startS, endS] and the train features over that window.
+     * The spikes found in [startS, endS] (by their putative dV/dt crossing, spec 2) and the train features
+     * over that window.
      *
      * @param sweep  the recording (v in mV)
      * @param startS window start, s from sweep start
@@ -120,13 +120,10 @@ public final class SpikeDetector {
         }
         List<Spike> spikes = SpikeFeatures.compute(v, dvdt, times, thr, pk, endIdx, settings.clippedTolMv(),
                 settings.fastTroughFraction());
-        // spec 4 / the SpikeTrain contract: spikes counted by threshold time inside [start, end]
-        List<Spike> inWindow = new ArrayList<>(spikes.size());
-        for (Spike s : spikes) {
-            if (s.thresholdT() >= startS && s.thresholdT() <= endS) {
-                inWindow.add(s);
-            }
-        }
-        return SpikeTrainFeatures.of(inWindow, startS, endS);
+        // Every spike found in the window stays, also one whose refined threshold lies before start (a
+        // strong step's onset transient can carry the walk back past it): ipfx keeps it in its spike
+        // table, so it counts for n_spikes, latency, the ISIs and the first-spike features; only avg_rate
+        // counts by threshold time.
+        return SpikeTrainFeatures.of(spikes, startS, endS);
     }
 }

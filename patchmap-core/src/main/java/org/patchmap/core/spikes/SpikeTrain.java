@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * The spikes of one sweep inside the long-square window and the sweep features of spec
- * section 4 (spikes counted by threshold time). NaN where not computable.
+ * section 4. NaN where not computable.
  *
- * @param spikes    the spikes whose threshold lies in [start, end] (a spike whose refined threshold falls
- *                  before start is left out; ipfx keeps it in its spike table but not in avg_rate)
- * @param avgRate   spikes / (end - start), Hz (0 when none)
- * @param latency   first threshold - start, s
+ * @param spikes    every spike detected in the window (spec 2: by its putative dV/dt crossing), as ipfx's
+ *                  spike table; a refined threshold may lie up to a few samples before start
+ * @param avgRate   spikes whose threshold lies in [start, end] / (end - start), Hz (0 when none), as ipfx's
+ *                  average_rate: a spike whose threshold lies before start is in {@code spikes} but not here
+ * @param latency   first threshold - start, s (negative when that threshold lies before start, as in ipfx)
  * @param firstIsi  first inter-spike interval, s
  * @param meanIsi   mean ISI, s
  * @param medianIsi median ISI, s

@@ -17,14 +17,22 @@ final class SpikeTrainFeatures {
     }
 
     /**
-     * @param spikes spikes whose threshold lies in [start, end], in time order
+     * @param spikes the sweep's spikes in time order; a threshold may lie before start (spec 2: a spike
+     *               belongs to the window by its putative crossing, not by its refined threshold)
      */
     static SpikeTrain of(List<Spike> spikes, double startS, double endS) {
         int n = spikes.size();
         if (n == 0) {
             return empty();
         }
-        double avgRate = n / (endS - startS); // ipfx average_rate
+        // ipfx average_rate: only thresholds inside [start, end] count; latency and ISIs use every spike
+        int inWindow = 0;
+        for (Spike s : spikes) {
+            if (s.thresholdT() >= startS && s.thresholdT() <= endS) {
+                inWindow++;
+            }
+        }
+        double avgRate = inWindow / (endS - startS);
         double latency = spikes.get(0).thresholdT() - startS;
         double[] isis = new double[n - 1];
         for (int i = 1; i < n; i++) {

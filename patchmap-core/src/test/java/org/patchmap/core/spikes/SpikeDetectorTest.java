@@ -83,6 +83,21 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void aSpikeWhoseThresholdFallsJustBeforeTheWindowIsKeptButNotCountedInAvgRate() {
+        JsonNode c = SyntheticTrace.fixture("spikes.json").get("cases").get(4); // onset-transient-20k
+        assertEquals("onset-transient-20k", c.get("name").asText());
+        SpikeTrain train = detector.detect(SyntheticTrace.sweep(c), 0.1, 0.5);
+        assertEquals(4, train.spikes().size());
+        Spike first = train.spikes().get(0);
+        assertEquals(1999, first.thresholdIndex()); // one sample before the window's first, 2000
+        assertTrue(first.peakV() > 40, "the first AP itself, not the onset: " + first.peakV());
+        assertEquals(first.thresholdT() - 0.1, train.latency(), 1e-12);
+        assertTrue(train.latency() < 0);
+        assertEquals(train.spikes().get(1).thresholdT() - first.thresholdT(), train.firstIsi(), 1e-12);
+        assertEquals(3 / 0.4, train.avgRate(), 1e-12);
+    }
+
+    @Test
     void windowsSelectSpikesByThresholdTime() {
         JsonNode c = SyntheticTrace.fixture("spikes.json").get("cases").get(0);
         Sweep s = SyntheticTrace.sweep(c);
