@@ -41,12 +41,12 @@ class EveryRecordingTest {
             family("2020_03_02_0000.abf", 16, "0", "15", -200.0, 550.0, 0.1312, 0.6312),
             family("File_axon_5.abf", 9, "0", "8", -100.0, 300.0, 0.2156, 0.7156),
             family("PYR2.abf", 13, "0", "12", 25.3, 323.2, 0.0815, 1.0815),
-            family("PYR5_rebound.abf", 10, "0", "9", -24.6, -248.4, 0.0817, 1.0817),
+            family("PYR5_rebound.abf", 10, "0", "9", -24.7, -248.4, 0.0817, 1.0817),
             family("19926019.nwb", 12, "1", "12", -50.0, 500.0, 0.5781, 1.2781, SweepFamily.PRE_PULSE),
             error("2025053101.nwb", "2025053101.nwb: no current-clamp sweeps: 16 VoltageClampSeries (voltage clamp)"),
             family("99111002.nwb", 16, "ic__Step__1", "ic__Step__16", -2000.0, 1000.0, 0.0312, 0.4312),
             family("FergusonEtAl2015_PYR2.nwb", 13, "1", "13", 25.3, 323.2, 0.0815, 1.0815),
-            family("FergusonEtAl2015_PYR5_rebound.nwb", 10, "1", "10", -248.4, -24.6, 0.0817, 1.0817),
+            family("FergusonEtAl2015_PYR5_rebound.nwb", 10, "1", "10", -248.4, -24.7, 0.0817, 1.0817),
             family("LantyerEtAl2018_180817_ME_9_CC.nwb", 10, "1", "10", 40.3, 402.7, 0.1001, 0.6001),
             error("_2017_09_01_192934-compressed.nwb", "_2017_09_01_192934-compressed.nwb: gzip-compressed file "
                     + "(the whole file is gzip-wrapped, not HDF5): decompress it first (gunzip)"));

@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class SweepFamilyEventsTest {
     @Test
     void membersInAmplitudeOrderWithTenthPaAmplitudes() throws Exception {
-        // PYR5_rebound.abf lists its steps from -24.6 down to -248.4 pA
+        // PYR5_rebound.abf lists its steps from -24.7 down to -248.4 pA
         SweepFamily family = CellAnalysis.family(TestData.cell("PYR5_rebound.abf"));
         SweepFamily ordered = SweepFamilyEvents.inAmplitudeOrder(family);
         assertEquals(-248.4, ordered.sweeps().get(0).amplitudePa(), 0.05);
-        assertEquals(-24.6, ordered.sweeps().get(9).amplitudePa(), 0.05);
+        assertEquals(-24.7, ordered.sweeps().get(9).amplitudePa(), 0.05);
         assertSame(family.sweeps().get(9).sweep(), ordered.sweeps().get(0).sweep());
         assertEquals(family.startS(), ordered.startS());
 

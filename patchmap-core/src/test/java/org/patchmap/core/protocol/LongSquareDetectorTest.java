@@ -30,9 +30,15 @@ class LongSquareDetectorTest {
     }
 
     private static void assertFamily(SweepFamily f, List<Integer> labels, double... amplitudes) {
+        assertFamilyWithin(0.5, f, labels, amplitudes);
+    }
+
+    private static void assertFamilyWithin(double tolerancePa, SweepFamily f, List<Integer> labels,
+                                           double... amplitudes) {
         assertEquals(labels, f.sweeps().stream().map(FamilySweep::label).toList(), "family");
         for (int k = 0; k < amplitudes.length; k++) {
-            assertEquals(amplitudes[k], f.sweeps().get(k).amplitudePa(), 0.5, "amplitude of sweep " + labels.get(k));
+            assertEquals(amplitudes[k], f.sweeps().get(k).amplitudePa(), tolerancePa,
+                    "amplitude of sweep " + labels.get(k));
         }
     }
 
@@ -92,7 +98,9 @@ class LongSquareDetectorTest {
                     .recorded(49, 3, 10, rnd));
             SweepFamily f = LongSquareDetector.detect("FergusonEtAl2015_PYR5_rebound.nwb", ss);
             assertWindow(f, 0.0817, 1.0817);
-            assertFamily(f, range(1, 10), amps);
+            // the holding level is the median of its ~80 block medians of 1 ms (as the reference measures
+            // it), which on this noise and these transients lies up to ~0.7 pA from the true level
+            assertFamilyWithin(1.0, f, range(1, 10), amps);
             assertEquals(List.of(), f.flags(), "10 kHz is not low");
         }
     }

@@ -148,7 +148,7 @@ class NwbReaderTest {
         SweepFamily f = LongSquareDetector.detect(r);
         assertEquals(0.10015, f.startS(), 1e-5);
         assertEquals(0.60015, f.endS(), 1e-5);
-        assertEquals(List.of(40.3, 80.5, 120.8, 161.0, 201.4, 241.7, 281.9, 322.2, 362.4, 402.7), amplitudes(f));
+        assertEquals(List.of(40.3, 80.5, 120.8, 161.0, 201.4, 241.6, 281.9, 322.2, 362.4, 402.7), amplitudes(f));
     }
 
     /** No sweep_number attributes: paired through the IntracellularRecordingsTable; Vm is odd but readable. */
