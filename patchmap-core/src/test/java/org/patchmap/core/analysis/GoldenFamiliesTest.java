@@ -14,7 +14,7 @@ import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.SweepFamily;
 
 /**
- * Issue 3's first "done when": on every cell of golden/ipfx-reference.json, read + long-square
+ * On every reference cell ({@link TestData#goldenCells}: both golden files), read + long-square
  * detection give the reference window (±1 ms) and the same sweeps with the same amplitudes (±0.5 pA).
  */
 class GoldenFamiliesTest {

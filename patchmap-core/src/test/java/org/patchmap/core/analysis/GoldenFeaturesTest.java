@@ -18,7 +18,7 @@ import org.patchmap.core.features.SweepFeatures;
 import org.patchmap.core.protocol.SweepFamily;
 
 /**
- * Issue 4's first "done when" (spec section 7) on every cell of golden/ipfx-reference.json,
+ * Spec section 7 on every reference cell ({@link TestData#goldenCells}: both golden files),
  * through the whole path (reader, family, spikes, features): the spike count of every reference
  * sweep exactly, the first spike's threshold time (±0.2 ms) and peak (±0.5 mV), and every cell
  * feature within its tolerance, null exactly where the reference is null. Each disagreement is
