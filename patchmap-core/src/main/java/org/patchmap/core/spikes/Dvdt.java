@@ -31,12 +31,15 @@ public final class Dvdt {
         if (vMv.length < 2) {
             return new double[0];
         }
-        double[] vf = filter.filtfilt(vMv);
-        double[] out = new double[vf.length - 1];
+        // the filtered v is read where filtfilt left it, inside its padding: no copy of the trace
+        FiltFilt.Padded vf = FiltFilt.padded(filter.b(), filter.a(), vMv);
+        double[] y = vf.y();
+        int o = vf.offset();
+        double[] out = new double[vMv.length - 1];
         double dt = 1.0 / rateHz;
         for (int k = 0; k < out.length; k++) {
             // ipfx: 1e-3 * np.diff(v_filt) / np.diff(t), t = np.arange(n) * dt
-            out[k] = 1e-3 * (vf[k + 1] - vf[k]) / ((k + 1) * dt - k * dt);
+            out[k] = 1e-3 * (y[o + k + 1] - y[o + k]) / ((k + 1) * dt - k * dt);
         }
         return out;
     }

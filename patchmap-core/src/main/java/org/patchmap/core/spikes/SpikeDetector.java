@@ -82,8 +82,28 @@ public final class SpikeDetector {
         double rate = sweep.samplingRateHz();
         BesselFilter filter = BesselFilter.lowPass(
                 Math.min(settings.filterCutoffHz(), BesselFilter.MAX_FRACTION_OF_NYQUIST * rate / 2), rate);
+        if (cannotReachPeakFloor(v, times.index(startS), times.index(endS))) {
+            return SpikeTrainFeatures.empty();
+        }
         double[] dvdt = Dvdt.of(v, rate, filter);
         return detect(v, dvdt, times, startS, endS);
+    }
+
+    /**
+     * True when v stays below the peak floor over the whole search window [startIdx, endIdx): then
+     * no spike can survive, whatever dV/dt is, and the sweep needs no filter. Every peak is an argmax
+     * of v over [putative spike, next one or endIdx) with the putative spike ≥ startIdx, and
+     * {@link SpikeDetection#filter} drops each peak below {@code minPeakMv}; the later re-found peaks
+     * only replace peaks of spikes that passed it. So the train is the same empty one either way.
+     */
+    private boolean cannotReachPeakFloor(double[] v, int startIdx, int endIdx) {
+        double floor = settings.minPeakMv();
+        for (int k = Math.max(0, startIdx), to = Math.min(endIdx, v.length); k < to; k++) {
+            if (v[k] >= floor) {
+                return false;
+            }
+        }
+        return !Double.isNaN(floor);
     }
 
     /** Detection on a voltage and its precomputed dV/dt. */

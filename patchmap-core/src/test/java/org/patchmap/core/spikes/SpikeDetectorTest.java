@@ -98,6 +98,23 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void aSweepBelowThePeakFloorSkipsTheFilterAndGivesTheFullPathsTrain() {
+        for (JsonNode c : SyntheticTrace.fixture("spikes.json").get("cases")) {
+            Sweep s = SyntheticTrace.sweep(c);
+            double[] v = s.voltageMv();
+            double[] dvdt = Dvdt.of(s);
+            SampleTimes times = SampleTimes.of(s.samplingRateHz(), v.length);
+            double start = c.get("start_s").asDouble();
+            double end = c.get("end_s").asDouble();
+            // whole window, and windows where v stays below -25 mV although dV/dt crosses 20 V/s
+            for (double[] w : new double[][]{{start, end}, {start, start + 0.0005}, {0, start}, {end, end + 0.05}}) {
+                assertEquals(detector.detect(v, dvdt, times, w[0], w[1]), detector.detect(s, w[0], w[1]),
+                        c.get("name").asText() + " " + Arrays.toString(w));
+            }
+        }
+    }
+
+    @Test
     void windowsSelectSpikesByThresholdTime() {
         JsonNode c = SyntheticTrace.fixture("spikes.json").get("cases").get(0);
         Sweep s = SyntheticTrace.sweep(c);
