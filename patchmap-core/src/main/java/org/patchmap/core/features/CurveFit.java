@@ -31,6 +31,18 @@ final class CurveFit {
     }
 
     /**
+     * y0 + a·exp(−k·x) with p = (a, k, y0), the tau fit's model. The fit knows its form: the Jacobian's
+     * a and y0 columns leave k alone, so they reuse exp(−k·x) of the point itself, the same number
+     * the model would compute again (half the exponentials of a fit, the same result).
+     */
+    static final Model EXP_DECAY = new Model() {
+        @Override
+        public double value(double x, double[] p) {
+            return p[2] + p[0] * Math.exp(-p[1] * x);
+        }
+    };
+
+    /**
      * @param params  fitted parameters (null when the fit failed)
      * @param rmse    root mean square residual at the fitted parameters, in the unit of y
      * @param failure why the fit failed, null when it converged
@@ -50,11 +62,18 @@ final class CurveFit {
         if (n < np) {
             return new Result(null, Double.NaN, n + " points for " + np + " parameters");
         }
+        boolean expDecay = model == EXP_DECAY;
         MultivariateJacobianFunction f = point -> {
             double[] p = point.toArray();
             double[] value = new double[n];
+            double[] e = expDecay ? new double[n] : null;
             for (int i = 0; i < n; i++) {
-                value[i] = model.value(x[i], p);
+                if (expDecay) {
+                    e[i] = Math.exp(-p[1] * x[i]);
+                    value[i] = p[2] + p[0] * e[i];
+                } else {
+                    value[i] = model.value(x[i], p);
+                }
             }
             double[][] jac = new double[n][np];
             for (int j = 0; j < np; j++) {
@@ -65,11 +84,11 @@ final class CurveFit {
                 double[] q = p.clone();
                 q[j] = p[j] + h;
                 for (int i = 0; i < n; i++) {
-                    jac[i][j] = (model.value(x[i], q) - value[i]) / h;
+                    double shifted = expDecay && j != 1 ? q[2] + q[0] * e[i] : model.value(x[i], q);
+                    jac[i][j] = (shifted - value[i]) / h;
                 }
             }
-            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(value, false),
-                    new Array2DRowRealMatrix(jac, false));
+            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(value, false), new Jacobian(jac));
         };
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(start)
@@ -101,5 +120,44 @@ final class CurveFit {
             ss += r * r;
         }
         return new Result(p, Math.sqrt(ss / n), null);
+    }
+
+    /**
+     * The Jacobian as commons-math's Levenberg-Marquardt uses it: its QR step asks only for
+     * {@code scalarMultiply(-1).getData()}. The inherited scalarMultiply goes entry by entry through
+     * checked getters and setters and getData copies the result once more; here the products are
+     * made in one pass into the array the optimizer then works in. The same products: the same fit.
+     */
+    private static final class Jacobian extends Array2DRowRealMatrix {
+        Jacobian(double[][] rows) {
+            super(rows, false);
+        }
+
+        @Override
+        public RealMatrix scalarMultiply(double d) {
+            double[][] rows = getDataRef();
+            double[][] out = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                double[] row = rows[i];
+                double[] r = new double[row.length];
+                for (int j = 0; j < row.length; j++) {
+                    r[j] = row[j] * d;
+                }
+                out[i] = r;
+            }
+            return new Scaled(out);
+        }
+    }
+
+    /** A product made for the optimizer alone: getData hands over the array instead of a copy of it. */
+    private static final class Scaled extends Array2DRowRealMatrix {
+        Scaled(double[][] rows) {
+            super(rows, false);
+        }
+
+        @Override
+        public double[][] getData() {
+            return getDataRef();
+        }
     }
 }

@@ -208,7 +208,7 @@ public final class SubthresholdFeatures {
             y[k] = v[fitStart + k];
         }
         double[] guess = {v[fitStart] - v[fitEnd], 50.0, v[fitEnd]};
-        CurveFit.Result fit = CurveFit.fit((xx, p) -> p[2] + p[0] * Math.exp(-p[1] * xx), x, y, guess);
+        CurveFit.Result fit = CurveFit.fit(CurveFit.EXP_DECAY, x, y, guess);
         if (!fit.converged()) {
             return FeatureValue.missing("tau " + fit.failure());
         }
