@@ -75,6 +75,12 @@ final class AbfBytes {
         return buffer.getShort((int) (dataOffset + 2 * index));
     }
 
+    /** Raw samples [index, index + count) of an int16 data section, copied in bulk (bounds checked by the caller). */
+    void samplesInt16(long dataOffset, long index, short[] dst, int count) {
+        buffer.slice((int) (dataOffset + 2 * index), 2 * count).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer()
+                .get(dst, 0, count);
+    }
+
     float sampleFloat32(long dataOffset, long index) {
         return buffer.getFloat((int) (dataOffset + 4 * index));
     }

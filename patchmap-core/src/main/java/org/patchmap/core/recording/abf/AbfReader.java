@@ -121,9 +121,18 @@ public final class AbfReader {
         double scale = adc.scale() * factor;
         double offset = adc.offset() * factor;
         double[] out = new double[n];
+        if (!h.floatData()) {
+            // the sweep's interleaved int16 samples in one bulk copy, not one bounds-checked read each
+            short[] raw = new short[n * channels];
+            b.samplesInt16(h.dataOffset(), first - index, raw, raw.length);
+            for (int k = 0; k < n; k++) {
+                out[k] = raw[k * channels + index] * scale + offset;
+            }
+            return out;
+        }
         for (int k = 0; k < n; k++) {
             long at = first + (long) k * channels;
-            double raw = h.floatData() ? b.sampleFloat32(h.dataOffset(), at) : b.sampleInt16(h.dataOffset(), at);
+            double raw = b.sampleFloat32(h.dataOffset(), at);
             out[k] = raw * scale + offset;
         }
         return out;
