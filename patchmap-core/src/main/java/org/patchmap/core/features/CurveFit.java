@@ -5,8 +5,10 @@ import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
+import org.apache.commons.math3.linear.AbstractRealMatrix;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
@@ -75,7 +77,7 @@ final class CurveFit {
                     value[i] = model.value(x[i], p);
                 }
             }
-            double[][] jac = new double[n][np];
+            double[] jac = new double[n * np]; // column j at [j·n, (j + 1)·n)
             for (int j = 0; j < np; j++) {
                 double h = SQRT_EPS * Math.abs(p[j]);
                 if (h == 0) {
@@ -85,10 +87,10 @@ final class CurveFit {
                 q[j] = p[j] + h;
                 for (int i = 0; i < n; i++) {
                     double shifted = expDecay && j != 1 ? q[2] + q[0] * e[i] : model.value(x[i], q);
-                    jac[i][j] = (shifted - value[i]) / h;
+                    jac[j * n + i] = (shifted - value[i]) / h;
                 }
             }
-            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(value, false), new Jacobian(jac));
+            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(value, false), new Jacobian(n, np, jac));
         };
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(start)
@@ -124,26 +126,63 @@ final class CurveFit {
 
     /**
      * The Jacobian as commons-math's Levenberg-Marquardt uses it: its QR step asks only for
-     * {@code scalarMultiply(-1).getData()}. The inherited scalarMultiply goes entry by entry through
-     * checked getters and setters and getData copies the result once more; here the products are
-     * made in one pass into the array the optimizer then works in. The same products: the same fit.
+     * {@code scalarMultiply(-1).getData()}. Stored by columns in one array (not one small array per
+     * point), and the product made in one pass into the rows the optimizer then works in, where the
+     * inherited scalarMultiply goes entry by entry through checked getters and setters and getData
+     * copies the result once more. The same products: the same fit.
      */
-    private static final class Jacobian extends Array2DRowRealMatrix {
-        Jacobian(double[][] rows) {
-            super(rows, false);
+    private static final class Jacobian extends AbstractRealMatrix {
+        private final int rows;
+        private final int cols;
+        private final double[] byColumn;
+
+        Jacobian(int rows, int cols, double[] byColumn) {
+            super(rows, cols);
+            this.rows = rows;
+            this.cols = cols;
+            this.byColumn = byColumn;
+        }
+
+        @Override
+        public int getRowDimension() {
+            return rows;
+        }
+
+        @Override
+        public int getColumnDimension() {
+            return cols;
+        }
+
+        @Override
+        public double getEntry(int row, int column) {
+            MatrixUtils.checkMatrixIndex(this, row, column);
+            return byColumn[column * rows + row];
+        }
+
+        @Override
+        public void setEntry(int row, int column, double value) {
+            MatrixUtils.checkMatrixIndex(this, row, column);
+            byColumn[column * rows + row] = value;
+        }
+
+        @Override
+        public RealMatrix createMatrix(int rowDimension, int columnDimension) {
+            return new Array2DRowRealMatrix(rowDimension, columnDimension);
+        }
+
+        @Override
+        public RealMatrix copy() {
+            return new Jacobian(rows, cols, byColumn.clone());
         }
 
         @Override
         public RealMatrix scalarMultiply(double d) {
-            double[][] rows = getDataRef();
-            double[][] out = new double[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                double[] row = rows[i];
-                double[] r = new double[row.length];
-                for (int j = 0; j < row.length; j++) {
-                    r[j] = row[j] * d;
+            double[][] out = new double[rows][cols];
+            for (int j = 0; j < cols; j++) {
+                int at = j * rows;
+                for (int i = 0; i < rows; i++) {
+                    out[i][j] = byColumn[at + i] * d;
                 }
-                out[i] = r;
             }
             return new Scaled(out);
         }
