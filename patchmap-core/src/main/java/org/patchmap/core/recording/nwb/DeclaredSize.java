@@ -101,14 +101,7 @@ final class DeclaredSize {
     }
 
     static long product(int[] dims) {
-        long n = 1;
-        for (int x : dims) {
-            if (x < 0) {
-                return Long.MAX_VALUE;
-            }
-            n = times(n, x);
-        }
-        return n;
+        return product(java.util.Arrays.stream(dims).asLongStream().toArray());
     }
 
     /** a × b for non-negative values, Long.MAX_VALUE on overflow. */

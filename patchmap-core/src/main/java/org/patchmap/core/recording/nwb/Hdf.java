@@ -45,19 +45,18 @@ final class Hdf {
      * {@code copies} as there.
      */
     static Object dataFlat(Dataset d, int copies) {
-        try {
-            DeclaredSize.dataset(d, copies);
-            return d.getDataFlat();
-        } catch (RuntimeException e) {
-            throw CorruptHdfException.at(d.getPath(), e);
-        }
+        return checked(d, copies, Dataset::getDataFlat);
     }
 
     /** The data of {@code d} in its shape (a scalar as itself), checked as {@link #dataFlat}. */
     static Object data(Dataset d, int copies) {
+        return checked(d, copies, Dataset::getData);
+    }
+
+    private static Object checked(Dataset d, int copies, java.util.function.Function<Dataset, Object> read) {
         try {
             DeclaredSize.dataset(d, copies);
-            return d.getData();
+            return read.apply(d);
         } catch (RuntimeException e) {
             throw CorruptHdfException.at(d.getPath(), e);
         }
