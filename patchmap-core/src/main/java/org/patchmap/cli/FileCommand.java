@@ -59,14 +59,14 @@ abstract class FileCommand implements Callable<Integer> {
         // each file's report waits here until the ones before it are written; a few beyond the
         // workers keep them busy while a slow file holds up the output
         int window = 2 * workers;
-        ArrayDeque<Future<ObjectNode>> pending = new ArrayDeque<>();
+        ArrayDeque<Future<String>> pending = new ArrayDeque<>();
         try (JsonGenerator json = CellReports.JSON.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // standard output stays open
             json.useDefaultPrettyPrinter();
             json.writeStartArray();
             for (int k = 0; k < inputs.size(); k++) {
                 Path file = inputs.get(k);
-                pending.add(pools.get(k % workers).submit(() -> safeReport(file)));
+                pending.add(pools.get(k % workers).submit(() -> text(safeReport(file))));
                 while (pending.size() > window) {
                     write(json, pending.poll());
                 }
@@ -85,9 +85,18 @@ abstract class FileCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void write(JsonGenerator json, Future<ObjectNode> report) throws IOException {
+    /**
+     * A file's object as it stands in the output array, made on the worker. The array's pretty printer
+     * indents its elements as top-level values (its separators are inline), so the text is the same
+     * as writing the tree in place.
+     */
+    private static String text(ObjectNode report) throws IOException {
+        return CellReports.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
+    }
+
+    private static void write(JsonGenerator json, Future<String> report) throws IOException {
         try {
-            json.writeTree(report.get());
+            json.writeRawValue(report.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
