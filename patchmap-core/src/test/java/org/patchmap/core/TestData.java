@@ -2,6 +2,7 @@ package org.patchmap.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.patchmap.testing.SharedData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,32 +20,17 @@ public final class TestData {
     }
 
     public static Path shared() {
-        return Path.of(System.getenv().getOrDefault("PATCHMAP_SHARED", "../../shared"));
+        return SharedData.root();
     }
 
     /** A real recording by base name, from data/cells/nwb or data/cells/abf. */
     public static Path cell(String fileName) {
-        for (String dir : List.of("nwb", "abf")) {
-            Path p = shared().resolve("data/cells").resolve(dir).resolve(fileName);
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("no recording " + fileName + " under " + shared().resolve("data/cells"));
+        return SharedData.cell(fileName);
     }
 
     /** Every recording in data/cells (nwb and abf), sorted by name. */
     public static List<Path> allCells() {
-        List<Path> out = new ArrayList<>();
-        for (String dir : List.of("nwb", "abf")) {
-            try (Stream<Path> s = Files.list(shared().resolve("data/cells").resolve(dir))) {
-                s.filter(Files::isRegularFile).forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        return out;
+        return SharedData.allCells();
     }
 
     /** The reference files, in order: the matched cells, then the cells added later (read when present). */

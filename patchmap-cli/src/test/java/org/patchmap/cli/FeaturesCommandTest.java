@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -34,9 +34,9 @@ class FeaturesCommandTest {
     void aFolderIsItsRecordingsInPathOrderAndWorkersDoNotChangeTheOutput() throws Exception {
         Path cells = Files.createDirectories(dir.resolve("cells"));
         Path sub = Files.createDirectories(cells.resolve("b-sub"));
-        Files.copy(TestData.cell("File_axon_5.abf"), cells.resolve("c.abf"));
-        Files.copy(TestData.cell("2025053101.nwb"), cells.resolve("a.NWB")); // no long square: an error entry
-        Files.copy(TestData.cell("FergusonEtAl2015_PYR2.nwb"), sub.resolve("pyr2.nwb"));
+        Files.copy(SharedData.cell("File_axon_5.abf"), cells.resolve("c.abf"));
+        Files.copy(SharedData.cell("2025053101.nwb"), cells.resolve("a.NWB")); // no long square: an error entry
+        Files.copy(SharedData.cell("FergusonEtAl2015_PYR2.nwb"), sub.resolve("pyr2.nwb"));
         Files.writeString(cells.resolve("notes.txt"), "not a recording");
         Files.writeString(cells.resolve(".hidden.abf"), "not looked at");
         Path empty = Files.createDirectories(dir.resolve("empty"));

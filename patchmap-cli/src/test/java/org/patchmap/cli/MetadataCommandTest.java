@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** {@code patchmap metadata} on the 385 real records and on broken input. */
 class MetadataCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DANDI = TestData.shared().resolve("data/dandi");
+    private static final Path DANDI = SharedData.root().resolve("data/dandi");
 
     /**
      * Counts read once from the 385 records: 335 have usable assetsSummary species (47 have none

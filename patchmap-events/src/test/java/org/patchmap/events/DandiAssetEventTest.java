@@ -1,6 +1,7 @@
 package org.patchmap.events;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.patchmap.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Every asset of a real DANDI listing (000008, 1328 assets) becomes a valid patchmap.assets event. */
 class DandiAssetEventTest {
     static List<Map<String, Object>> listing(String dandiset) throws IOException {
-        Path file = Path.of(System.getenv().getOrDefault("PATCHMAP_SHARED", "../../shared"), "data", "dandi", dandiset,
-                "assets.json");
+        Path file = SharedData.path("data/dandi/" + dandiset + "/assets.json");
         return EventJson.mapper().readValue(file.toFile(), new TypeReference<>() {
         });
     }
