@@ -1,5 +1,6 @@
 package org.patchmap.core.protocol;
 
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.sweep.Sweep;
 
@@ -215,8 +216,9 @@ public final class LongSquareDetector {
     private static SweepFamily family(Epoch epoch, List<Analysed> group, List<Analysed> all) {
         List<Member> withPlateau = epoch.members().stream().filter(m -> m.plateau() != null).toList();
         double rate = group.get(0).rate();
-        double startIdx = median(withPlateau.stream().mapToDouble(m -> m.plateau().startIndex()).toArray());
-        double endIdx = median(withPlateau.stream().mapToDouble(m -> m.plateau().endIndex()).toArray());
+        double startIdx = Stats.medianInPlace(withPlateau.stream().mapToDouble(m -> m.plateau().startIndex())
+                .toArray());
+        double endIdx = Stats.medianInPlace(withPlateau.stream().mapToDouble(m -> m.plateau().endIndex()).toArray());
         int from = (int) Math.round(startIdx);
         int to = (int) Math.round(endIdx);
 
@@ -225,7 +227,7 @@ public final class LongSquareDetector {
         for (Member m : epoch.members()) {
             Analysed a = m.sweep();
             double[] i = a.sweep().currentPa();
-            double inside = PlateauSegmenter.median(Arrays.copyOfRange(i, from, Math.min(to, i.length)));
+            double inside = Stats.medianInPlace(Arrays.copyOfRange(i, from, Math.min(to, i.length)));
             double amplitude = Math.round((inside - a.holdingPa()) * 10.0) / 10.0;
             sweeps.add(new FamilySweep(a.sweep(), amplitude + 0.0)); // + 0.0: no −0.0
             if (m.plateau() != null) {
@@ -382,9 +384,5 @@ public final class LongSquareDetector {
             out += "; e.g. " + example;
         }
         return out;
-    }
-
-    private static double median(double[] v) {
-        return PlateauSegmenter.median(v);
     }
 }
