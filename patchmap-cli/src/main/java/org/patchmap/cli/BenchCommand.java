@@ -1,6 +1,7 @@
 package org.patchmap.cli;
 
 import org.patchmap.core.analysis.CellAnalysis;
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.protocol.LongSquareDetector;
 import org.patchmap.core.protocol.NoLongSquareException;
 import org.patchmap.core.protocol.SweepFamily;
@@ -59,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
                 ms[r] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);
-            double median = median(ms);
+            double median = Stats.medianOfSorted(ms, ms.length);
             medians.add(median);
             if (!outcome.equals("error")) {
                 cellMedians.add(median);
@@ -71,9 +72,9 @@ final class BenchCommand implements Callable<Integer> {
         double[] all = medians.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] cells = cellMedians.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         out.printf(Locale.ROOT, "median over %d files: %.2f ms per file (%s, %d warm-up + %d timed rounds)%n",
-                all.length, median(all), what, warmup, rounds);
+                all.length, Stats.medianOfSorted(all, all.length), what, warmup, rounds);
         out.printf(Locale.ROOT, "median over the %d files that give a cell: %.2f ms per cell%n", cells.length,
-                median(cells));
+                Stats.medianOfSorted(cells, cells.length));
         return 0;
     }
 
@@ -88,10 +89,5 @@ final class BenchCommand implements Callable<Integer> {
         } catch (UnreadableFileException | NoLongSquareException e) {
             return "error";
         }
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -49,7 +49,7 @@ final class CellReports {
         for (SkippedSweep s : family.skipped()) {
             ObjectNode o = skipped.addObject();
             putLabel(o, "sweep", s.label());
-            o.put("kind", s.kind());
+            o.put("kind", s.kind().wire());
             o.put("reason", s.reason());
         }
         for (Recording.SkippedSeries s : recording.skipped()) {

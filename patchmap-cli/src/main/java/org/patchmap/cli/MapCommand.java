@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code patchmap map --features IN.csv --out OUT.csv [--seed S]}: the map of issue 7 on a table of cells.
+ * {@code patchmap map --features IN.csv --out OUT.csv [--seed S]}: the map (spec section 6) of a table of cells.
  * IN has {@code cell_id}, the 16 map features in raw ipfx units and names, optionally {@code dandiset}
  * (imputation looks there first); other columns are ignored; an empty, NaN or null value is missing.
  * OUT has {@code cell_id,x,y,cluster} for every mapped cell in input order, numbers as %.6f; the cells left

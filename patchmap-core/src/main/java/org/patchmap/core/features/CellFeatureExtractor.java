@@ -12,13 +12,13 @@ import java.util.function.Function;
 
 /**
  * The long-square cell features of spec section 5 (ipfx's {@code LongSquareAnalysis} plus the
- * seed's rheobase-relative features), then the range QC of section 6. A thin composition of
+ * rheobase-relative features), then the range QC of section 6. A thin composition of
  * {@link SubthresholdFeatures}, {@link FiCurve} and {@link RheobaseRelativeFeatures}: in go the
  * family sweeps with their amplitudes, the window and a spike detector; out come all features of
  * {@link FeatureNames#ALL}, each a value or null with a reason. No feature's failure fails the cell.
  */
 public final class CellFeatureExtractor {
-    /** Rin/tau sweeps: amplitude strictly between this (the seed's bound) and 0 pA. */
+    /** Rin/tau sweeps: amplitude strictly between this (spec 5's bound) and 0 pA. */
     public static final double RIN_MIN_AMPLITUDE_PA = -200.0;
     /** Sag is reported for the subthreshold sweep whose peak_deflect is closest to this, mV. */
     public static final double SAG_TARGET_MV = -100.0;

@@ -1,5 +1,7 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.numeric.Stats;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +53,7 @@ public final class FiCurve {
         }
         double[] amp = spiking.stream().mapToDouble(SweepFeatures::amplitudePa).toArray();
         double[] rate = spiking.stream().mapToDouble(s -> s.spikes().avgRate()).toArray();
-        return FeatureValue.of(SubthresholdFeatures.slope(amp, rate), "all spiking sweeps have the same amplitude");
+        return FeatureValue.of(Stats.slope(amp, rate), "all spiking sweeps have the same amplitude");
     }
 
     /**
@@ -70,9 +72,7 @@ public final class FiCurve {
         }
         List<Step> steps = new ArrayList<>();
         byAmp.forEach((amp, group) -> {
-            double[] rates = group.stream().mapToDouble(s -> s.spikes().avgRate()).sorted().toArray();
-            int m = rates.length / 2;
-            double median = rates.length % 2 == 1 ? rates[m] : (rates[m - 1] + rates[m]) / 2;
+            double median = Stats.median(group.stream().mapToDouble(s -> s.spikes().avgRate()).toArray());
             SweepFeatures best = group.get(0);
             for (SweepFeatures s : group) {
                 if (Math.abs(s.spikes().avgRate() - median) < Math.abs(best.spikes().avgRate() - median)) {
@@ -113,7 +113,7 @@ public final class FiCurve {
                     "sqrt");
         }
         double[] rate2 = Arrays.stream(rate).map(r -> r * r).toArray();
-        double m = SubthresholdFeatures.slope(amp, rate2);
+        double m = Stats.slope(amp, rate2);
         if (!(m > 0)) {
             String why = "f–I fit: nonlinear fit " + nonlinear + "; rate² does not rise with amplitude";
             return new SqrtFit(FeatureValue.missing(why), FeatureValue.missing(why), null);

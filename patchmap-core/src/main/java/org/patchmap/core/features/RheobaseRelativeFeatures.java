@@ -1,5 +1,6 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.spikes.Spike;
 import org.patchmap.core.spikes.SpikeTrain;
 
@@ -63,16 +64,8 @@ final class RheobaseRelativeFeatures {
             ToDoubleFunction<Spike> get = spikeFeature(f);
             out.put(FeatureNames.ap1(f, k), get.applyAsDouble(first),
                     "first spike of " + at + (first.clipped() ? " is clipped" : ": " + f + " not computable"));
-            double sum = 0;
-            int n = 0;
-            for (Spike s : spikes) {
-                double x = get.applyAsDouble(s);
-                if (!Double.isNaN(x)) {
-                    sum += x;
-                    n++;
-                }
-            }
-            out.put(FeatureNames.apMean(f, k), n == 0 ? Double.NaN : sum / n, "no spike of " + at + " has a " + f);
+            out.put(FeatureNames.apMean(f, k), Stats.nanMean(spikes.stream().mapToDouble(get).toArray()),
+                    "no spike of " + at + " has a " + f);
         }
         int count = spikes.size();
         String fewIsis = count + " spike" + (count == 1 ? "" : "s") + " in " + at;

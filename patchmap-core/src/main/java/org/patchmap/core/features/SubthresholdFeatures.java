@@ -1,5 +1,6 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.sweep.Sweep;
 
@@ -106,31 +107,11 @@ public final class SubthresholdFeatures {
             i[1] = 0;
             v[1] = baselineVoltage(sweeps.get(0).sweep(), startS, BASELINE_INTERVAL_S);
         }
-        double slope = slope(i, v);
+        double slope = Stats.slope(i, v);
         if (Double.isNaN(slope) && Arrays.stream(i).distinct().count() < 2) {
             return FeatureValue.missing("all Rin sweeps have the same amplitude");
         }
         return FeatureValue.of(slope * 1000, "input resistance not finite (window outside the sweeps?)");
-    }
-
-    /** Least-squares slope of y on x (numpy lstsq of [x, 1]); NaN when x is constant. */
-    static double slope(double[] x, double[] y) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int k = 0; k < n; k++) {
-            mx += x[k];
-            my += y[k];
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        for (int k = 0; k < n; k++) {
-            sxy += (x[k] - mx) * (y[k] - my);
-            sxx += (x[k] - mx) * (x[k] - mx);
-        }
-        return sxx == 0 ? Double.NaN : sxy / sxx;
     }
 
     /**
@@ -145,12 +126,7 @@ public final class SubthresholdFeatures {
                 })
                 .filter(Double::isFinite)
                 .toArray();
-        if (t.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(t);
-        int m = t.length / 2;
-        return t.length % 2 == 1 ? t[m] : (t[m - 1] + t[m]) / 2;
+        return Stats.median(t);
     }
 
     /**
@@ -174,8 +150,8 @@ public final class SubthresholdFeatures {
         double vPeak = v[fitEnd];
         int start = SweepWindow.index(sweep, startS);
         int baseFrom = SweepWindow.index(sweep, startS - BASELINE_INTERVAL_S);
-        double baseline = SweepWindow.mean(v, baseFrom, start);
-        double noise = SweepWindow.std(v, baseFrom, start);
+        double baseline = Stats.mean(v, baseFrom, start);
+        double noise = Stats.populationStd(v, baseFrom, start);
         if (Double.isNaN(noise)) {
             return FeatureValue.missing("tau: no baseline before the step to measure noise against");
         }

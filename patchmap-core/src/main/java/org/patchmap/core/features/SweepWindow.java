@@ -1,5 +1,6 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.sweep.Sweep;
 
 /**
@@ -38,34 +39,9 @@ final class SweepWindow {
         return index / sweep.samplingRateHz();
     }
 
-    /** Mean of v[from, to); NaN when empty. */
-    static double mean(double[] v, int from, int to) {
-        if (to <= from) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (int k = from; k < to; k++) {
-            s += v[k];
-        }
-        return s / (to - from);
-    }
-
-    /** Mean v over the time window [aS, bS). */
+    /** Mean v over the time window [aS, bS); NaN when empty. */
     static double mean(Sweep sweep, double aS, double bS) {
-        return mean(sweep.voltageMv(), index(sweep, aS), index(sweep, bS));
-    }
-
-    /** Population standard deviation of v[from, to) (numpy's default); NaN when empty. */
-    static double std(double[] v, int from, int to) {
-        double m = mean(v, from, to);
-        if (Double.isNaN(m)) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (int k = from; k < to; k++) {
-            s += (v[k] - m) * (v[k] - m);
-        }
-        return Math.sqrt(s / (to - from));
+        return Stats.mean(sweep.voltageMv(), index(sweep, aS), index(sweep, bS));
     }
 
     /** Index of the first minimum of v[from, to); -1 when empty. */

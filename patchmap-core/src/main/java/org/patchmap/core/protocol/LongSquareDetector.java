@@ -1,5 +1,6 @@
 package org.patchmap.core.protocol;
 
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.sweep.Sweep;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  * holding over that window (level 0). A fixed pre-pulse or a fixed intermediate level is therefore
  * never the epoch, and a second step later in the sweep (pyABF "dual" protocols) is not either.
  * The family is those sweeps; its window is the median of the matching plateaus' boundaries.
+ * Every other sweep is skipped with what it looks like ({@link SweepClassifier}).
  */
 public final class LongSquareDetector {
     public static final double MIN_EPOCH_S = 0.25;
@@ -56,15 +58,26 @@ public final class LongSquareDetector {
     }
 
     /** One sweep with its plateaus and holding level. */
-    private record Analysed(Sweep sweep, List<Plateau> plateaus, double thresholdPa,
-                            List<PlateauSegmenter.Excursion> excursions, double holdingPa) {
+    private record Analysed(Sweep sweep, PlateauSegmenter.Segmentation segmentation, double holdingPa) {
         static Analysed of(Sweep s) {
             PlateauSegmenter.Segmentation seg = PlateauSegmenter.analyse(s.currentPa(), s.samplingRateHz());
             // The holding level is the first plateau's level, the median of its 1 ms block medians. On a
             // recorded current (noise of tens of pA, quantised) the median of the raw samples of an 80 ms
             // holding plateau moves by up to 0.7 pA from it, which is more than the reference allows.
             double holding = seg.plateaus().isEmpty() ? Double.NaN : seg.plateaus().get(0).levelPa();
-            return new Analysed(s, seg.plateaus(), seg.thresholdPa(), seg.excursions(), holding);
+            return new Analysed(s, seg, holding);
+        }
+
+        List<Plateau> plateaus() {
+            return segmentation.plateaus();
+        }
+
+        double thresholdPa() {
+            return segmentation.thresholdPa();
+        }
+
+        List<PlateauSegmenter.Excursion> excursions() {
+            return segmentation.excursions();
         }
 
         double rate() {
@@ -77,7 +90,7 @@ public final class LongSquareDetector {
 
         /** Plateau level relative to the holding plateau's level (both from block medians). */
         double relative(Plateau p) {
-            return p.levelPa() - plateaus.get(0).levelPa();
+            return p.levelPa() - plateaus().get(0).levelPa();
         }
 
         int tolerance() {
@@ -89,8 +102,8 @@ public final class LongSquareDetector {
             Plateau best = null;
             int bestErr = Integer.MAX_VALUE;
             int tol = tolerance();
-            for (int k = 1; k < plateaus.size(); k++) {
-                Plateau p = plateaus.get(k);
+            for (int k = 1; k < plateaus().size(); k++) {
+                Plateau p = plateaus().get(k);
                 int ds = Math.abs(p.startIndex() - start);
                 int de = Math.abs(p.endIndex() - end);
                 if (ds <= tol && de <= tol && ds + de < bestErr) {
@@ -108,9 +121,9 @@ public final class LongSquareDetector {
          */
         boolean atHolding(int start, int end) {
             int tol = tolerance();
-            for (Plateau p : plateaus) {
+            for (Plateau p : plateaus()) {
                 if (p.startIndex() <= start + tol && p.endIndex() >= end - tol) {
-                    return Math.abs(relative(p)) <= thresholdPa && excursions.stream().noneMatch(
+                    return Math.abs(relative(p)) <= thresholdPa() && excursions().stream().noneMatch(
                             e -> e.endIndex() > start && e.startIndex() < end
                                     && e.blocks(rate()) >= MAX_TRANSIENT_BLOCKS);
                 }
@@ -215,8 +228,9 @@ public final class LongSquareDetector {
     private static SweepFamily family(Epoch epoch, List<Analysed> group, List<Analysed> all) {
         List<Member> withPlateau = epoch.members().stream().filter(m -> m.plateau() != null).toList();
         double rate = group.get(0).rate();
-        double startIdx = median(withPlateau.stream().mapToDouble(m -> m.plateau().startIndex()).toArray());
-        double endIdx = median(withPlateau.stream().mapToDouble(m -> m.plateau().endIndex()).toArray());
+        double startIdx = Stats.medianInPlace(withPlateau.stream().mapToDouble(m -> m.plateau().startIndex())
+                .toArray());
+        double endIdx = Stats.medianInPlace(withPlateau.stream().mapToDouble(m -> m.plateau().endIndex()).toArray());
         int from = (int) Math.round(startIdx);
         int to = (int) Math.round(endIdx);
 
@@ -225,7 +239,7 @@ public final class LongSquareDetector {
         for (Member m : epoch.members()) {
             Analysed a = m.sweep();
             double[] i = a.sweep().currentPa();
-            double inside = PlateauSegmenter.median(Arrays.copyOfRange(i, from, Math.min(to, i.length)));
+            double inside = Stats.medianInPlace(Arrays.copyOfRange(i, from, Math.min(to, i.length)));
             double amplitude = Math.round((inside - a.holdingPa()) * 10.0) / 10.0;
             sweeps.add(new FamilySweep(a.sweep(), amplitude + 0.0)); // + 0.0: no −0.0
             if (m.plateau() != null) {
@@ -255,136 +269,51 @@ public final class LongSquareDetector {
             if (inFamily.contains(a)) {
                 continue;
             }
-            Kind kind = classify(a);
+            SweepClassifier.Classification looks = classify(a);
             String reason;
             if (!group.contains(a)) {
                 reason = a.rate() != reference.rate()
                         ? String.format(Locale.ROOT, "sampling rate %.0f Hz, the family's is %.0f Hz", a.rate(), rate)
                         : String.format(Locale.ROOT, "length %.4f s, the family's sweeps are %.4f s",
                         a.sweep().durationS(), reference.sweep().durationS());
-                reason += "; " + kind.description();
+                reason += "; " + looks.description();
             } else {
-                reason = kind.description() + "; no plateau at the family's epoch " + window
+                reason = looks.description() + "; no plateau at the family's epoch " + window
                         + " and not at holding there";
             }
-            skipped.add(new SkippedSweep(a.sweep().label(), kind.kind(), reason));
+            skipped.add(new SkippedSweep(a.sweep().label(), looks.kind(), reason));
         }
         return new SweepFamily(startS, endS, rate, sweeps, flags, skipped);
     }
 
-    /** What a sweep that is not a long square looks like. */
-    record Kind(String kind, String description) {
-    }
-
-    private static Kind classify(Analysed a) {
-        double rate = a.rate();
-        List<Plateau> ps = a.plateaus();
-        int first = -1;
-        int last = -1;
-        for (int k = 1; k < ps.size(); k++) {
-            if (Math.abs(a.relative(ps.get(k))) > a.thresholdPa()) {
-                if (first < 0) {
-                    first = k;
-                }
-                last = k;
-            }
-        }
-        if (first < 0) {
-            return !a.excursions().isEmpty()
-                    ? new Kind("short square", "brief pulses only (each ≤ 3 ms)")
-                    : new Kind("unknown", "no stimulus: the current stays at holding");
-        }
-        for (int k = first; k <= last; k++) {
-            Plateau p = ps.get(k);
-            if (p.durationS(rate) >= MIN_EPOCH_S && Math.abs(a.relative(p)) > a.thresholdPa()) {
-                return new Kind("other protocol", String.format(Locale.ROOT, "long square %+.1f pA at %.4f–%.4f s",
-                        a.relative(p), p.startS(rate), p.endS(rate)));
-            }
-        }
-        int count = last - first + 1;
-        double from = ps.get(first).startS(rate);
-        double to = ps.get(last).endS(rate);
-        if (count <= 3 && to - from <= 0.1) {
-            Plateau p = ps.get(first);
-            return new Kind("short square", String.format(Locale.ROOT, "short square %+.1f pA, %.1f ms at %.4f s",
-                    a.relative(p), 1000 * p.durationS(rate), p.startS(rate)));
-        }
-        if (count >= 5) {
-            int up = 0;
-            int down = 0;
-            for (int k = first + 1; k <= last; k++) {
-                double d = ps.get(k).levelPa() - ps.get(k - 1).levelPa();
-                if (d > 0) {
-                    up++;
-                } else if (d < 0) {
-                    down++;
-                }
-            }
-            if (Math.max(up, down) >= 0.9 * (count - 1)) {
-                return new Kind("ramp", String.format(Locale.ROOT, "ramp from %+.1f to %+.1f pA over %.4f–%.4f s",
-                        a.relative(ps.get(first)), a.relative(ps.get(last)), from, to));
-            }
-            List<Double> crossings = new ArrayList<>();
-            for (int k = first; k <= last; k++) {
-                if (Math.signum(a.relative(ps.get(k))) != Math.signum(a.relative(ps.get(k - 1)))) {
-                    crossings.add(ps.get(k).startS(rate));
-                }
-            }
-            if (crossings.size() >= 5) {
-                // a chirp's half-periods shrink (or grow) steadily: few steps against the trend (beyond 1.5 ms)
-                int n = crossings.size();
-                double firstHalf = crossings.get(1) - crossings.get(0);
-                double lastHalf = crossings.get(n - 1) - crossings.get(n - 2);
-                boolean faster = lastHalf < firstHalf;
-                int against = 0;
-                for (int c = 2; c < n; c++) {
-                    double d = (crossings.get(c) - crossings.get(c - 1)) - (crossings.get(c - 1) - crossings.get(c - 2));
-                    if (faster ? d > 0.0015 : d < -0.0015) {
-                        against++;
-                    }
-                }
-                double ratio = Math.max(firstHalf, lastHalf) / Math.max(1e-9, Math.min(firstHalf, lastHalf));
-                if (ratio >= 1.5 && against <= 0.25 * (n - 2)) {
-                    return new Kind("chirp", String.format(Locale.ROOT,
-                            "chirp: %d zero crossings at steadily %s intervals over %.4f–%.4f s", n,
-                            faster ? "shorter" : "longer", from, to));
-                }
-            }
-            return new Kind("noise", String.format(Locale.ROOT, "noise: %d short levels over %.4f–%.4f s, none ≥ 0.25 s",
-                    count, from, to));
-        }
-        return new Kind("unknown", String.format(Locale.ROOT, "%d short levels over %.4f–%.4f s, none ≥ 0.25 s",
-                count, from, to));
+    private static SweepClassifier.Classification classify(Analysed a) {
+        return SweepClassifier.classify(a.segmentation(), a.rate());
     }
 
     /** "4 sweeps, all ramp" or "5 sweeps: 3 ramp, 2 noise", plus what a long square found looked like. */
     private static String summary(List<Analysed> all) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<StimulusKind, Integer> counts = new LinkedHashMap<>();
         String example = null;
         for (Analysed a : all) {
-            Kind k = classify(a);
+            SweepClassifier.Classification k = classify(a);
             counts.merge(k.kind(), 1, Integer::sum);
-            if (example == null && k.kind().equals("other protocol")) {
+            if (example == null && k.kind() == StimulusKind.OTHER_PROTOCOL) {
                 example = "sweep " + a.sweep().label() + ": " + k.description();
             }
         }
         String n = all.size() + (all.size() == 1 ? " sweep" : " sweeps");
         String out;
         if (counts.size() == 1) {
-            String kind = counts.keySet().iterator().next();
+            String kind = counts.keySet().iterator().next().wire();
             out = n + (all.size() == 1 ? ", " : ", all ") + kind;
         } else {
             List<String> parts = new ArrayList<>();
-            counts.forEach((k, c) -> parts.add(c + " " + k));
+            counts.forEach((k, c) -> parts.add(c + " " + k.wire()));
             out = n + ": " + String.join(", ", parts);
         }
         if (example != null) {
             out += "; e.g. " + example;
         }
         return out;
-    }
-
-    private static double median(double[] v) {
-        return PlateauSegmenter.median(v);
     }
 }

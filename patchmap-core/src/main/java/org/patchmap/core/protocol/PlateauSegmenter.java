@@ -1,5 +1,7 @@
 package org.patchmap.core.protocol;
 
+import org.patchmap.core.numeric.Stats;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,7 +119,7 @@ public final class PlateauSegmenter {
                 }
             }
             int seedBlocks = SETTLE_BLOCKS;
-            if (settled >= 0 && Math.abs(mean(m, settled, settled + SETTLE_BLOCKS) - level) <= t) {
+            if (settled >= 0 && Math.abs(Stats.mean(m, settled, settled + SETTLE_BLOCKS) - level) <= t) {
                 // a longer disturbance that settles back where it was
                 excursions.add(new Excursion(k * b, Math.min(n, settled * b)));
                 k = settled;
@@ -127,7 +129,7 @@ public final class PlateauSegmenter {
                 settled = k;
                 seedBlocks = 1;
             }
-            double newLevel = mean(m, settled, settled + seedBlocks);
+            double newLevel = Stats.mean(m, settled, settled + seedBlocks);
             int prevStart = starts.get(starts.size() - 1);
             int lo = Math.max(prevStart + 1, (k - 1) * b);
             int hi = Math.min(n, (settled + 1) * b);
@@ -188,9 +190,9 @@ public final class PlateauSegmenter {
             endBlock++; // the short last block of the sweep lies inside
         }
         if (endBlock - firstBlock >= 1) {
-            return median(Arrays.copyOfRange(m, firstBlock, endBlock));
+            return Stats.medianInPlace(Arrays.copyOfRange(m, firstBlock, endBlock));
         }
-        return median(Arrays.copyOfRange(x, s, e));
+        return Stats.medianInPlace(Arrays.copyOfRange(x, s, e));
     }
 
     /**
@@ -239,7 +241,7 @@ public final class PlateauSegmenter {
             } else {
                 int len = e - s;
                 System.arraycopy(x, s, scratch, 0, len);
-                m[k] = medianInPlace(scratch, len);
+                m[k] = Stats.medianInPlace(scratch, len);
             }
         }
         return m;
@@ -264,9 +266,9 @@ public final class PlateauSegmenter {
             for (int k = from; k < to; k++) {
                 d[len++] = Math.abs(m[k + 1] - m[k]);
             }
-            medians[c] = medianInPlace(d, len);
+            medians[c] = Stats.medianInPlace(d, len);
         }
-        double p10 = select(medians, chunks, chunks / 10);
+        double p10 = Stats.select(medians, chunks, chunks / 10);
         // |N(0, 2σ²)| has its median at 0.6745·√2·σ
         return p10 / (0.67449 * Math.sqrt(2));
     }
@@ -279,68 +281,5 @@ public final class PlateauSegmenter {
             hi = Math.max(hi, m[j]);
         }
         return hi - lo;
-    }
-
-    private static double mean(double[] m, int s, int e) {
-        double sum = 0;
-        for (int j = s; j < e; j++) {
-            sum += m[j];
-        }
-        return sum / (e - s);
-    }
-
-    /** Median of {@code a} (reordered in place). */
-    public static double median(double[] a) {
-        return medianInPlace(a, a.length);
-    }
-
-    static double medianInPlace(double[] a, int len) {
-        if (len == 0) {
-            return Double.NaN;
-        }
-        double upper = select(a, len, len / 2);
-        if (len % 2 == 1) {
-            return upper;
-        }
-        // after select, a[0 .. len/2) are all ≤ upper: the lower middle is their maximum
-        double lower = a[0];
-        for (int j = 1; j < len / 2; j++) {
-            lower = Math.max(lower, a[j]);
-        }
-        return (lower + upper) / 2;
-    }
-
-    /** The k-th smallest of a[0 .. len) (Hoare quickselect, reorders a). */
-    static double select(double[] a, int len, int kth) {
-        int lo = 0;
-        int hi = len - 1;
-        while (hi > lo) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double tmp = a[i];
-                    a[i] = a[j];
-                    a[j] = tmp;
-                    i++;
-                    j--;
-                }
-            }
-            if (kth <= j) {
-                hi = j;
-            } else if (kth >= i) {
-                lo = i;
-            } else {
-                return a[kth];
-            }
-        }
-        return a[kth];
     }
 }

@@ -7,5 +7,5 @@ package org.patchmap.core.protocol;
  * @param kind   what the sweep looks like: "ramp", "short square", "noise", "chirp", "other protocol", "unknown"
  * @param reason why it is not in the family, in words
  */
-public record SkippedSweep(Object label, String kind, String reason) {
+public record SkippedSweep(Object label, StimulusKind kind, String reason) {
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Spec section 6, physiological range QC (the seed's choices), per feature: input_resistance > 0
+ * Spec section 6, physiological range QC, per feature: input_resistance > 0
  * and < 10 000 MΩ; sag −1..1; ap_1 threshold −100..100 mV; tau 0.01..600 ms; ap_1 width
  * 0.01..10 ms; ap_1 fast trough −100..0 mV; avg_rate 0..500 Hz; v_baseline −100..0 mV. The
  * ap_1 and avg_rate bounds apply at every rheobase-relative k. A failing value stays reported in

@@ -1,8 +1,8 @@
 package org.patchmap.core.recording;
 
 /**
- * Subject and session metadata stated in the file itself, as written (no interpretation: the
- * metadata issue maps it to vocabularies). Any field may be null.
+ * Subject and session metadata stated in the file itself, as written (no interpretation:
+ * {@code metadata.MetadataExtractor} maps it to vocabularies). Any field may be null.
  *
  * @param species      e.g. "Mus musculus" (NWB /general/subject/species)
  * @param age          e.g. "P60D" (NWB /general/subject/age)

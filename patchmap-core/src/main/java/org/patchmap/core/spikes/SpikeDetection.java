@@ -1,5 +1,7 @@
 package org.patchmap.core.spikes;
 
+import org.patchmap.core.numeric.Stats;
+
 import java.util.Arrays;
 
 /**
@@ -120,7 +122,7 @@ final class SpikeDetection {
         if (n == 0) {
             return new int[0];
         }
-        double target = thresholdFraction * meanAt(dvdt, upstrokes);
+        double target = thresholdFraction * Stats.meanAt(dvdt, upstrokes);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             int prev = i == 0 ? 0 : upstrokes[i - 1];
@@ -180,7 +182,7 @@ final class SpikeDetection {
         if (!anyTooLong) {
             return new int[][]{Arrays.copyOf(thr, n), Arrays.copyOf(pk, n), Arrays.copyOf(up, n)};
         }
-        double target = thresholdFraction * meanAt(dvdt, Arrays.copyOf(up, n));
+        double target = thresholdFraction * Stats.meanAt(dvdt, Arrays.copyOf(up, n));
         boolean[] drop = new boolean[n];
         int last = times.n() - 1;
         for (int i = 0; i < n; i++) {
@@ -276,13 +278,5 @@ final class SpikeDetection {
             }
         }
         return best;
-    }
-
-    static double meanAt(double[] x, int[] indices) {
-        double s = 0;
-        for (int i : indices) {
-            s += x[i];
-        }
-        return s / indices.length;
     }
 }

@@ -28,7 +28,7 @@ public final class SpikeDetector {
      * Detection settings (spec section 2).
      *
      * @param dvdtCutoffVs       putative spike: dV/dt crosses this upward, V/s (ipfx dv_cutoff 20)
-     * @param minPeakMv          peaks below are dropped, mV (the seed's −25; ipfx default −30)
+     * @param minPeakMv          peaks below are dropped, mV (spec 2: −25; ipfx default −30)
      * @param minHeightMv        peak − v at the putative spike must reach this, mV (ipfx 2)
      * @param thresholdFraction  threshold: fraction of the mean upstroke (ipfx thresh_frac 0.05)
      * @param maxIntervalS       threshold to peak at most this, s (ipfx max_interval 0.005)
@@ -39,7 +39,7 @@ public final class SpikeDetector {
     public record Settings(double dvdtCutoffVs, double minPeakMv, double minHeightMv, double thresholdFraction,
                            double maxIntervalS, double filterCutoffHz, double clippedTolMv,
                            double fastTroughFraction) {
-        /** The spec's settings: ipfx's defaults with the seed's min_peak of −25 mV. */
+        /** The spec's settings: ipfx's defaults with spec 2's min_peak of −25 mV. */
         public static final Settings SPEC = new Settings(20.0, -25.0, 2.0, 0.05, 0.005,
                 BesselFilter.DEFAULT_CUTOFF_HZ, 1.0, 0.01);
     }

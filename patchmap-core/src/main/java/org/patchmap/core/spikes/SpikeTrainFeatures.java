@@ -1,6 +1,7 @@
 package org.patchmap.core.spikes;
 
-import java.util.Arrays;
+import org.patchmap.core.numeric.Stats;
+
 import java.util.List;
 
 /**
@@ -44,13 +45,9 @@ final class SpikeTrainFeatures {
         double isiCv = Double.NaN;
         if (isis.length >= 1) {
             firstIsi = isis[0];
-            meanIsi = mean(isis);
-            medianIsi = median(isis);
-            double ss = 0;
-            for (double x : isis) {
-                ss += (x - meanIsi) * (x - meanIsi);
-            }
-            isiCv = Math.sqrt(ss / isis.length) / meanIsi; // numpy std: population (ddof 0)
+            meanIsi = Stats.mean(isis);
+            medianIsi = Stats.median(isis);
+            isiCv = Stats.populationStd(isis) / meanIsi; // numpy std: population (ddof 0)
         }
         return new SpikeTrain(spikes, avgRate, latency, firstIsi, meanIsi, medianIsi, isiCv, adaptation(isis));
     }
@@ -74,31 +71,10 @@ final class SpikeTrainFeatures {
         if (allZero) {
             return 0.0;
         }
-        double sum = 0;
-        int count = 0;
+        double[] normDiff = new double[isis.length - 1];
         for (int i = 0; i + 1 < isis.length; i++) {
-            double d = isis[i + 1] == 0 && isis[i] == 0 ? 0.0 : (isis[i + 1] - isis[i]) / (isis[i + 1] + isis[i]);
-            if (!Double.isNaN(d)) {
-                sum += d;
-                count++;
-            }
+            normDiff[i] = isis[i + 1] == 0 && isis[i] == 0 ? 0.0 : (isis[i + 1] - isis[i]) / (isis[i + 1] + isis[i]);
         }
-        return count == 0 ? Double.NaN : sum / count;
-    }
-
-    static double mean(double[] x) {
-        double s = 0;
-        for (double d : x) {
-            s += d;
-        }
-        return s / x.length;
-    }
-
-    /** numpy's median: the middle value, or the mean of the two middle values. */
-    static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2.0;
+        return Stats.nanMean(normDiff);
     }
 }

@@ -27,8 +27,8 @@ import java.util.zip.InflaterInputStream;
  *       than format 1 on the real recordings. NWB files store float32 already; for ABF the
  *       rounding is 0.00001 mV, and on every real recording the features from format 2 equal
  *       those from the reader's numbers to within 4 % of spec 7's tolerances. (Rounding to
- *       0.01 mV instead was tried and rejected: it moves a fast trough by 0.8 mV on two of the
- *       thirteen real cells, beyond the 0.5 mV tolerance.)</li>
+ *       0.01 mV would not do: it moves a fast trough by 0.8 mV on two of the thirteen real
+ *       cells, beyond the 0.5 mV tolerance.)</li>
  * </ul>
  * Written by hand: it is a few lines, and a general format (HDF5, Arrow) would add a large
  * dependency to every service for one array pair.

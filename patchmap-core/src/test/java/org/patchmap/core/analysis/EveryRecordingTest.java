@@ -14,7 +14,7 @@ import org.patchmap.core.TestData;
 import org.patchmap.core.protocol.SweepFamily;
 
 /**
- * Issue 3: every file in data/cells gives either its long-square family or one specific error.
+ * Every file in data/cells gives either its long-square family or one specific error.
  * The expected families follow PROVENANCE.tsv's descriptions (e.g. 99111002.nwb: 0.4 s steps
  * −2000..+1000 pA; PYR2: 1.0 s steps +25..+323 pA from 0.08 s); a file added to data/cells
  * without a line here fails {@link #everyFileIsListed()}.

@@ -1,27 +1,101 @@
 package org.patchmap.core.analysis;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.Comparator;
-import java.util.List;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.patchmap.core.TestData;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.recording.Recording;
+import org.patchmap.core.recording.abf.AbfReader;
+import org.patchmap.core.recording.nwb.NwbReader;
+import org.patchmap.core.sweep.Sweep;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3: PYR2.abf / FergusonEtAl2015_PYR2.nwb and PYR5_rebound.abf / FergusonEtAl2015_PYR5_rebound.nwb
- * are the same recordings in two formats and must give the same family: the same window, the
- * same amplitudes, the same samples. Only the sweep labels differ (ABF: 0-based index; the NWB
- * files' sweep_number counts from 1, and PYR5's NWB numbers the sweeps in reverse order), so
- * members are matched by amplitude.
+ * The Ferguson et al. ABF1 files and their pynwb conversions (same data, float32 in V and A) are
+ * one recording in two formats, read by two independent readers. Per pair:
+ * <ol>
+ *   <li>AbfReader's samples equal the NWB datasets (an independent check of the ABF1 scaling,
+ *       telegraph gain and nA conversion);</li>
+ *   <li>NwbReader's sweeps equal AbfReader's, sample for sample;</li>
+ *   <li>both give the same family: the same window, flags, amplitudes and samples.</li>
+ * </ol>
+ * The ABF's episode order is the acquisition order and is what its reader keeps. PYR2's NWB sweep
+ * number n is the ABF's episode n − 1; PYR5's conversion numbers the episodes in reverse, so its
+ * sweep number n is the ABF's episode 10 − n (NWB sweep 1 = the −248 pA step, the ABF's last).
+ * Family members are matched by amplitude, since only the sweep labels differ.
  */
 class SameRecordingTwoFormatsTest {
     @ParameterizedTest
-    @CsvSource({"PYR2.abf, FergusonEtAl2015_PYR2.nwb, 13", "PYR5_rebound.abf, FergusonEtAl2015_PYR5_rebound.nwb, 10"})
-    void bothFormatsGiveTheSameFamily(String abf, String nwb, int sweeps) throws Exception {
+    @CsvSource({"PYR2.abf, FergusonEtAl2015_PYR2.nwb, 13, false",
+            "PYR5_rebound.abf, FergusonEtAl2015_PYR5_rebound.nwb, 10, true"})
+    void bothFormatsGiveTheSameSweepsAndFamily(String abf, String nwb, int sweeps, boolean nwbReversed)
+            throws Exception {
+        abfReaderEqualsTheNwbDatasets(abf, nwb, sweeps, nwbReversed);
+        nwbReaderEqualsAbfReader(abf, nwb, sweeps, nwbReversed);
+        bothFormatsGiveTheSameFamily(abf, nwb, sweeps);
+    }
+
+    private static void abfReaderEqualsTheNwbDatasets(String abf, String nwb, int sweeps, boolean nwbReversed)
+            throws Exception {
+        Recording r = AbfReader.read(TestData.cell(abf));
+        assertEquals(sweeps, r.sweeps().size());
+        double worstV = 0;
+        double worstI = 0;
+        try (HdfFile h = new HdfFile(TestData.cell(nwb))) {
+            for (int s = 0; s < sweeps; s++) {
+                String n = String.format(Locale.ROOT, "%02d", nwbReversed ? sweeps - s : s + 1);
+                float[] v = (float[]) ((Dataset) h.getByPath("/acquisition/CurrentClampSeries_" + n + "/data")).getData();
+                float[] i = (float[]) ((Dataset) h.getByPath("/stimulus/presentation/CurrentClampStimulusSeries_" + n
+                        + "/data")).getData();
+                Sweep sw = r.sweeps().get(s);
+                assertEquals(v.length, sw.voltageMv().length);
+                for (int k = 0; k < v.length; k++) {
+                    worstV = Math.max(worstV, Math.abs(v[k] * 1e3 - sw.voltageMv()[k]));
+                    worstI = Math.max(worstI, Math.abs(i[k] * 1e12 - sw.currentPa()[k]));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "ABF vs NWB %s: max |dV| %.2e mV, max |dI| %.2e pA%n", abf, worstV, worstI);
+        assertTrue(worstV < 1e-3, "voltage differs from the NWB by " + worstV + " mV");
+        assertTrue(worstI < 1e-2, "current differs from the NWB by " + worstI + " pA");
+    }
+
+    private static void nwbReaderEqualsAbfReader(String abf, String nwb, int sweeps, boolean nwbReversed)
+            throws Exception {
+        Recording a = AbfReader.read(TestData.cell(abf));
+        Recording n = NwbReader.read(TestData.cell(nwb));
+        assertEquals(sweeps, a.sweeps().size());
+        assertEquals(sweeps, n.sweeps().size());
+        double worstV = 0;
+        double worstI = 0;
+        for (Sweep ns : n.sweeps()) {
+            int episode = nwbReversed ? sweeps - ns.sweepNumber() : ns.sweepNumber() - 1;
+            Sweep as = a.sweeps().get(episode);
+            assertEquals(episode, as.sweepNumber());
+            assertEquals(as.samplingRateHz(), ns.samplingRateHz(), 1e-9);
+            assertEquals(as.voltageMv().length, ns.voltageMv().length);
+            for (int k = 0; k < ns.voltageMv().length; k++) {
+                worstV = Math.max(worstV, Math.abs(as.voltageMv()[k] - ns.voltageMv()[k]));
+                worstI = Math.max(worstI, Math.abs(as.currentPa()[k] - ns.currentPa()[k]));
+            }
+        }
+        System.out.printf(Locale.ROOT, "NwbReader vs AbfReader %s: max |dV| %.2e mV, max |dI| %.2e pA%n", nwb, worstV,
+                worstI);
+        assertTrue(worstV < 1e-3, "voltage differs from the ABF by " + worstV + " mV");
+        assertTrue(worstI < 1e-2, "current differs from the ABF by " + worstI + " pA");
+    }
+
+    private static void bothFormatsGiveTheSameFamily(String abf, String nwb, int sweeps) throws Exception {
         SweepFamily a = CellAnalysis.family(TestData.cell(abf));
         SweepFamily n = CellAnalysis.family(TestData.cell(nwb));
         assertEquals(a.startS(), n.startS(), 1e-9);

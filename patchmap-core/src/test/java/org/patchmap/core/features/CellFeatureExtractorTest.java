@@ -1,5 +1,6 @@
 package org.patchmap.core.features;
 
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.protocol.FamilySweep;
 import org.junit.jupiter.api.Test;
 import org.patchmap.core.spikes.SpikeTrain;
@@ -42,7 +43,7 @@ class CellFeatureExtractorTest {
         // avg_rate = n / 0.8 s over amplitudes 100, 120, 140, 150, 180
         double[] amps = {100, 120, 140, 150, 180};
         double[] rates = {1 / 0.8, 3 / 0.8, 5 / 0.8, 6 / 0.8, 8 / 0.8};
-        assertEquals(SubthresholdFeatures.slope(amps, rates), f.value("fi_linear_fit_slope"), 1e-12);
+        assertEquals(Stats.slope(amps, rates), f.value("fi_linear_fit_slope"), 1e-12);
 
         // k = 0: the single-spike sweep at 100 pA
         assertEquals(-40.0, f.value("ap_1_threshold_v_0_long_square"));

@@ -76,7 +76,7 @@ class LongSquareDetectorTest {
         assertEquals(1, f.skipped().size());
         SkippedSweep s0 = f.skipped().get(0);
         assertEquals(0, s0.label());
-        assertEquals("other protocol", s0.kind());
+        assertEquals("other protocol", s0.kind().wire());
         assertTrue(s0.reason().contains("long square -100.0 pA at 0.2781–1.2781 s"), s0.reason());
     }
 
@@ -187,7 +187,7 @@ class LongSquareDetectorTest {
         SweepFamily f = LongSquareDetector.detect("mixed.nwb", ss);
         assertWindow(f, 0.2, 1.2);
         assertFamily(f, range(1, 5), steps(-50, 50, 5));
-        List<String> kinds = f.skipped().stream().map(SkippedSweep::kind).toList();
+        List<String> kinds = f.skipped().stream().map(s -> s.kind().wire()).toList();
         assertEquals(List.of("ramp", "short square", "short square", "chirp", "noise", "other protocol",
                 "other protocol"), kinds, f.skipped().toString());
         assertEquals(List.of(6, 7, 8, 9, 10, 11, 12), f.skipped().stream().map(SkippedSweep::label).toList());

@@ -84,11 +84,4 @@ class PlateauSegmenterTest {
             assertTrue(ps.size() > 10, ps.size() + " plateaus");
         }
     }
-
-    @Test
-    void medianAndSelect() {
-        assertEquals(2.5, PlateauSegmenter.median(new double[]{4, 1, 3, 2}));
-        assertEquals(3.0, PlateauSegmenter.median(new double[]{5, 3, 1}));
-        assertEquals(7.0, PlateauSegmenter.median(new double[]{7, 7, 7, 7}));
-    }
 }

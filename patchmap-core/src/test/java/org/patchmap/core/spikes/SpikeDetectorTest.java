@@ -2,6 +2,7 @@ package org.patchmap.core.spikes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.patchmap.core.numeric.Stats;
 import org.patchmap.core.sweep.Sweep;
 
 import java.util.Arrays;
@@ -199,7 +200,7 @@ class SpikeDetectorTest {
         assertEquals(0.0, SpikeTrainFeatures.adaptation(new double[]{0, 0, 0}));
         assertTrue(Double.isNaN(SpikeTrainFeatures.adaptation(new double[]{0.1})));
         assertEquals((0.1 / 0.3 + 0.1 / 0.5) / 2, SpikeTrainFeatures.adaptation(new double[]{0.1, 0.2, 0.3}), 1e-15);
-        assertEquals(0.25, SpikeTrainFeatures.median(new double[]{0.3, 0.1, 0.2, 0.4}), 1e-15);
+        assertEquals(0.25, Stats.median(new double[]{0.3, 0.1, 0.2, 0.4}), 1e-15);
     }
 
     private void volt(JsonNode e, String f, double got, String at) {

@@ -1,7 +1,7 @@
 package org.patchmap.core.map;
 
 /**
- * x^b for one fixed b, for the UMAP layout, where {@code Math.pow} took half of the optimisation's time
+ * x^b for one fixed b, for the UMAP layout, where {@code Math.pow} would take half of the optimisation's time
  * (two powers per sample, hundreds of millions of samples). x = 2^e · m with m in [1, 2), so
  * x^b = (2^b)^e · m^b: one table per exponent and one of m^b on 1024 steps of [1, 2), linearly interpolated.
  * Relative error below 10⁻⁶ for b in 0.5..2 (tested against Math.pow), far below what stochastic gradient steps notice; plain

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the map of issue 7 from cells' map features (spec section 6): cells with fewer than
+ * Builds the map from cells' map features (spec section 6): cells with fewer than
  * {@link MapParameters#minFeatures()} usable features are left off with the reason; the others are robustly
  * scaled, their missing features imputed from the nearest cells, then laid out by cosine UMAP (every
  * connected component kept), projected by PCA, clustered by a Gaussian mixture chosen by BIC, and given their

@@ -1,7 +1,7 @@
 package org.patchmap.core.map;
 
 /**
- * Everything that shapes a map (spec section 6 and issue 7). The defaults are the original map's.
+ * Everything that shapes a map (spec section 6); {@link #defaults()} are the atlas's settings.
  *
  * @param nNeighbors         UMAP neighbourhood size, the cell itself included (umap-learn's convention)
  * @param minDist            UMAP min_dist
@@ -47,7 +47,10 @@ public record MapParameters(int nNeighbors, double minDist, double spread, doubl
                 "bootstrapFraction " + bootstrapFraction + " must be in (0, 1]");
     }
 
-    /** The original map's choices, seed {@value #DEFAULT_SEED}. */
+    /**
+     * The atlas's settings (UMAP n_neighbors 150, min_dist 0.1, spread 2, repulsion strength 5), seed
+     * {@value #DEFAULT_SEED}.
+     */
     public static MapParameters defaults() {
         return new MapParameters(150, 0.1, 2.0, 5.0, 5, 0, 1.0, 12, 5, 15, 2, 25, 15, 100, 0.9, DEFAULT_SEED);
     }

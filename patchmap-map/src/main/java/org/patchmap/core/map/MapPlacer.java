@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Places new cells on a built map without moving it (issue 7): the cell's features go through the map's
+ * Places new cells on a built map without moving it: the cell's features go through the map's
  * fitted scaling, its missing ones are imputed from the reference cells, and its position is the
  * inverse-distance-weighted mean of the map positions of its nearest reference cells (cosine, the map's
  * metric). Its cluster is voted over bootstrap rounds, each on a random subset of the features (MapMyCells'

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * Fills missing map features from the nearest cells (issue 7, as the original map did): for each missing
+ * Fills missing map features from the nearest cells: for each missing
  * feature, the mean of that feature over the k nearest donor cells that have it, donors from the cell's own
  * dandiset first and, when it has fewer than k, the nearest of the others after them. Distances are
  * scikit-learn's nan_euclidean in scaled units: over the features both cells have, scaled up by

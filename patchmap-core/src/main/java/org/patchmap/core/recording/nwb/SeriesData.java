@@ -1,6 +1,7 @@
 package org.patchmap.core.recording.nwb;
 
 import io.jhdf.api.Dataset;
+import org.patchmap.core.numeric.Stats;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -211,7 +212,7 @@ final class SeriesData {
             return 0;
         }
         Arrays.sort(sample, 0, n);
-        return n % 2 == 1 ? sample[n / 2] : (sample[n / 2 - 1] + sample[n / 2]) / 2;
+        return Stats.medianOfSorted(sample, n);
     }
 
     /** starting_time's rate attribute, else 1 / the median step of timestamps[start, start + count); NaN if neither. */
