@@ -3,7 +3,6 @@ package org.patchmap.ingest.extract;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.patchmap.core.analysis.CellAnalysis;
 import org.patchmap.core.analysis.SweepFamilyEvents;
@@ -29,7 +28,10 @@ import org.patchmap.ingest.dandi.DandiException;
 import org.patchmap.ingest.dandi.DigestMismatchException;
 import org.patchmap.ingest.messaging.SweepPublisher;
 import org.patchmap.ingest.store.AssetLedger;
-import org.patchmap.ingest.store.TraceStore;
+import org.patchmap.ingest.store.AssetStatus;
+import org.patchmap.ingest.store.TraceKind;
+import org.patchmap.ingest.store.TraceWriter;
+import org.patchmap.ingest.store.UploadStatus;
 import org.patchmap.ingest.store.UploadStore;
 import org.patchmap.messaging.Failures;
 
@@ -37,7 +39,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ public class AssetExtractor {
     DiskBudget budget;
 
     @Inject
-    TraceStore traces;
+    TraceWriter traces;
 
     @Inject
     SweepPublisher publisher;
@@ -83,7 +84,7 @@ public class AssetExtractor {
         ledger.record(asset);
         boolean upload = AssetEvent.SOURCE_UPLOAD.equals(asset.source());
         if (upload) {
-            uploads.updateFile(asset.fileKey(), asset.digest(), UploadStore.EXTRACTING, null, null, null);
+            uploads.updateFile(asset.fileKey(), asset.digest(), UploadStatus.EXTRACTING, null, null, null);
         }
         Timer.Sample sample = metrics.start();
         Outcome outcome;
@@ -96,12 +97,12 @@ public class AssetExtractor {
             }
             metrics.failure(failureKind(e));
             failure = new ExtractionFailedException(fileName(asset) + ": " + message(e), e);
-            outcome = Outcome.of(Outcome.FAILED, failure.getMessage());
+            outcome = Outcome.of(AssetStatus.FAILED, failure.getMessage());
         }
         record(asset, outcome);
         metrics.finished(sample, asset, outcome);
         LOG.infof("asset %s (%s, %d bytes): %s%s", asset.fileKey(), asset.source(), asset.sizeBytes(),
-                outcome.outcome(), outcome.reason() == null ? " " + outcome.cellId() : ": " + outcome.reason());
+                outcome.outcome().wire(), outcome.reason() == null ? " " + outcome.cellId() : ": " + outcome.reason());
         if (failure != null) {
             throw failure;
         }
@@ -160,7 +161,7 @@ public class AssetExtractor {
         if (asset.sizeBytes() <= config.maxFileBytes()) {
             return null;
         }
-        return Outcome.of(Outcome.TOO_LARGE, fileName(asset) + ": " + asset.sizeBytes() + " bytes > limit "
+        return Outcome.of(AssetStatus.TOO_LARGE, fileName(asset) + ": " + asset.sizeBytes() + " bytes > limit "
                 + config.maxFileBytes() + " bytes (INGEST_MAX_FILE_BYTES)");
     }
 
@@ -176,22 +177,22 @@ public class AssetExtractor {
             if (over != null) {
                 metrics.overBudget(over.limit());
             }
-            return Outcome.of(Outcome.UNREADABLE, e.getMessage());
+            return Outcome.of(AssetStatus.UNREADABLE, e.getMessage());
         } catch (NoLongSquareException e) {
-            return Outcome.of(Outcome.NO_FAMILY, e.getMessage());
+            return Outcome.of(AssetStatus.NO_FAMILY, e.getMessage());
         }
-        // One long-square family per file today (LongSquareDetector), so the cell is family 1.
+        // LongSquareDetector finds one long-square family per file, so the cell is family 1.
         String cellId = CellIds.cell(asset.fileKey(), 1);
         String inputDigest = asset.digest() + "#1";
         List<Sweep> sweeps = family.sweeps().stream().map(FamilySweep::sweep).toList();
         byte[] traceBytes = TraceCodec.encodeCompact(sweeps);
         byte[] displayBytes = DisplayCodec.encode(CellAnalysis.display(family, config.displayPoints()));
-        TraceRef traceRef = traces.store(cellId, TraceStore.TRACES, inputDigest, TraceCodec.COMPACT_ENCODING,
+        TraceRef traceRef = traces.write(cellId, TraceKind.TRACES, inputDigest, TraceCodec.COMPACT_ENCODING,
                 traceBytes, sweeps.size());
-        metrics.stored(TraceStore.TRACES, traceBytes.length);
-        TraceRef displayRef = traces.store(cellId, TraceStore.DISPLAY, inputDigest, DisplayCodec.ENCODING,
+        metrics.stored(TraceKind.TRACES, traceBytes.length);
+        TraceRef displayRef = traces.write(cellId, TraceKind.DISPLAY, inputDigest, DisplayCodec.ENCODING,
                 displayBytes, sweeps.size());
-        metrics.stored(TraceStore.DISPLAY, displayBytes.length);
+        metrics.stored(TraceKind.DISPLAY, displayBytes.length);
         SweepFamilyEvent event = SweepFamilyEvents.of(family, cellId, asset.provenance(), inputDigest, traceRef,
                 displayRef, recording.subject(), Instant.now());
         publisher.publish(event);
@@ -205,21 +206,12 @@ public class AssetExtractor {
     }
 
     private void record(AssetEvent asset, Outcome outcome) {
-        Document doc = new Document("status", outcome.outcome()).append("reason", outcome.reason())
-                .append("cellId", outcome.cellId()).append("sweeps", outcome.sweeps())
-                .append("traces", ref(outcome.traces())).append("display", ref(outcome.display()))
-                .append("extractedAt", new Date());
-        ledger.recordOutcome(asset.fileKey(), asset.digest(), doc);
+        ledger.recordOutcome(asset.fileKey(), asset.digest(), outcome, Instant.now());
         if (AssetEvent.SOURCE_UPLOAD.equals(asset.source())) {
             uploads.updateFile(asset.fileKey(), asset.digest(),
-                    outcome.isExtracted() ? UploadStore.EXTRACTED : UploadStore.FAILED, outcome.outcome(),
+                    outcome.isExtracted() ? UploadStatus.EXTRACTED : UploadStatus.FAILED, outcome.outcome(),
                     outcome.reason(), outcome.cellId());
         }
-    }
-
-    private static Document ref(TraceRef r) {
-        return r == null ? null : new Document("bucket", r.bucket()).append("fileId", r.fileId())
-                .append("encoding", r.encoding()).append("sizeBytes", r.sizeBytes()).append("sha256", r.sha256());
     }
 
     private void deleteUpload(Path file) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.patchmap.core.recording.ReadBudget;
 import org.patchmap.events.AssetEvent;
+import org.patchmap.ingest.store.AssetStatus;
+import org.patchmap.ingest.store.TraceKind;
 
 import java.util.List;
 
@@ -15,29 +17,23 @@ import java.util.List;
  * Extraction's meters: {@code patchmap_ingest_assets_total{outcome,source}} (one per asset
  * handled), {@code patchmap_ingest_failures_total{reason}} (the {@code failed} ones by kind),
  * {@code patchmap_ingest_extraction_seconds{outcome}} (download, reading, storing and publishing
- * of one asset), {@code patchmap_ingest_traces_bytes_total{kind}} (bytes stored in GridFS) and
- * {@code patchmap_ingest_uploads_total{outcome}} (accepted, too_large, unsupported, no_space,
- * unavailable). Bytes and time of the downloads themselves are the DANDI client's
+ * of one asset) and {@code patchmap_ingest_traces_bytes_total{kind}} (bytes stored in GridFS).
+ * Bytes and time of the downloads themselves are the DANDI client's
  * ({@code patchmap_dandi_download_bytes_total}, {@code patchmap_dandi_download_seconds}).
  * {@code patchmap_ingest_reads_over_budget_total{limit}} counts the files whose read hit the
  * reader's memory or time budget (INGEST_READ_MAX_MEMORY, INGEST_READ_MAX_TIME).
  */
 @ApplicationScoped
 public class ExtractionMetrics {
-    static final List<String> OUTCOMES = List.of(Outcome.EXTRACTED, Outcome.NO_FAMILY, Outcome.UNREADABLE,
-            Outcome.TOO_LARGE, Outcome.FAILED);
-    public static final List<String> UPLOAD_OUTCOMES = List.of("accepted", "too_large", "unsupported", "no_space",
-            "unavailable");
-
     @Inject
     MeterRegistry registry;
 
     void register(@Observes StartupEvent start) {
         for (String source : List.of(AssetEvent.SOURCE_DANDI, AssetEvent.SOURCE_UPLOAD)) {
-            OUTCOMES.forEach(o -> registry.counter("patchmap.ingest.assets", "outcome", o, "source", source));
+            AssetStatus.OUTCOMES.forEach(o -> registry.counter("patchmap.ingest.assets", "outcome", o.wire(),
+                    "source", source));
         }
-        OUTCOMES.forEach(this::timer);
-        UPLOAD_OUTCOMES.forEach(o -> registry.counter("patchmap.ingest.uploads", "outcome", o));
+        AssetStatus.OUTCOMES.forEach(this::timer);
         for (ReadBudget.Limit limit : ReadBudget.Limit.values()) {
             registry.counter("patchmap.ingest.reads.over.budget", "limit", limit.name().toLowerCase());
         }
@@ -49,7 +45,8 @@ public class ExtractionMetrics {
 
     void finished(Timer.Sample sample, AssetEvent asset, Outcome outcome) {
         sample.stop(timer(outcome.outcome()));
-        registry.counter("patchmap.ingest.assets", "outcome", outcome.outcome(), "source", asset.source()).increment();
+        registry.counter("patchmap.ingest.assets", "outcome", outcome.outcome().wire(), "source", asset.source())
+                .increment();
     }
 
     void failure(String reason) {
@@ -61,16 +58,12 @@ public class ExtractionMetrics {
         registry.counter("patchmap.ingest.reads.over.budget", "limit", limit.name().toLowerCase()).increment();
     }
 
-    void stored(String kind, long bytes) {
-        registry.counter("patchmap.ingest.traces.bytes", "kind", kind).increment(bytes);
+    void stored(TraceKind kind, long bytes) {
+        registry.counter("patchmap.ingest.traces.bytes", "kind", kind.wire()).increment(bytes);
     }
 
-    public void upload(String outcome) {
-        registry.counter("patchmap.ingest.uploads", "outcome", outcome).increment();
-    }
-
-    private Timer timer(String outcome) {
-        return Timer.builder("patchmap.ingest.extraction").tag("outcome", outcome)
+    private Timer timer(AssetStatus outcome) {
+        return Timer.builder("patchmap.ingest.extraction").tag("outcome", outcome.wire())
                 .description("Time to extract one asset: download, read, store, publish").register(registry);
     }
 }

@@ -34,7 +34,8 @@ public class AssetListener {
         inbox.process(record, json -> {
             AssetEvent asset = EventJson.read(Topics.ASSETS, json, AssetEvent.class);
             AssetLedger.Entry entry = ledger.record(asset);
-            LOG.infof("asset %s (%s, %d bytes): %s", asset.fileKey(), asset.digest(), asset.sizeBytes(), entry.status());
+            LOG.infof("asset %s (%s, %d bytes): %s", asset.fileKey(), asset.digest(), asset.sizeBytes(),
+                    entry.status().wire());
         });
     }
 }

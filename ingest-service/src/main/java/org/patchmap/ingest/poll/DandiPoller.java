@@ -18,6 +18,7 @@ import org.patchmap.ingest.dandi.DandiClient;
 import org.patchmap.ingest.dandi.DandiConfig;
 import org.patchmap.ingest.messaging.AssetPublisher;
 import org.patchmap.ingest.store.AssetLedger;
+import org.patchmap.ingest.store.DandiAssetStatus;
 import org.patchmap.ingest.store.DandiAssetStore;
 import org.patchmap.ingest.store.DandiAssetStore.Entry;
 import org.patchmap.ingest.store.DandisetStore;
@@ -31,11 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static org.patchmap.ingest.store.DandiAssetStore.FAILED;
-import static org.patchmap.ingest.store.DandiAssetStore.PUBLISHED;
-import static org.patchmap.ingest.store.DandiAssetStore.PUBLISHING;
-import static org.patchmap.ingest.store.DandiAssetStore.REUSED;
-import static org.patchmap.ingest.store.DandiAssetStore.SKIPPED;
+import static org.patchmap.ingest.store.DandiAssetStatus.FAILED;
+import static org.patchmap.ingest.store.DandiAssetStatus.PUBLISHED;
+import static org.patchmap.ingest.store.DandiAssetStatus.PUBLISHING;
+import static org.patchmap.ingest.store.DandiAssetStatus.REUSED;
+import static org.patchmap.ingest.store.DandiAssetStatus.SKIPPED;
 
 /**
  * One poll of DANDI: the dandiset listing; for each dandiset its most recent published version
@@ -85,7 +86,7 @@ public class DandiPoller {
     private volatile RunSummary last;
 
     /** Runs one poll now unless one is running (then empty). */
-    public Optional<RunSummary> runIfIdle(String trigger) {
+    public Optional<RunSummary> runIfIdle(PollTrigger trigger) {
         PollRun run = new PollRun(trigger, clock.instant());
         if (!current.compareAndSet(null, run)) {
             return Optional.empty();
@@ -111,7 +112,7 @@ public class DandiPoller {
 
     private void execute(PollRun run) {
         Timer.Sample sample = metrics.start();
-        LOG.infof("DANDI poll (%s) starts", run.summary().trigger());
+        LOG.infof("DANDI poll (%s) starts", run.summary().trigger().wire());
         try {
             List<DandisetSummary> listing = client.listDandisets();
             for (DandisetSummary d : listing) {
@@ -162,8 +163,8 @@ public class DandiPoller {
         }
         run.selected();
         if (dandisets.processed(id, v.version(), v.assetCount(), v.modified())) {
-            long total = assets.count(id, v.version(), List.of(PUBLISHED, REUSED, SKIPPED, FAILED, PUBLISHING));
-            run.progress(id, v.version(), total, total, "unchanged");
+            long total = assets.count(id, v.version(), List.of(DandiAssetStatus.values()));
+            run.progress(id, v.version(), total, total, VersionState.UNCHANGED);
             return;
         }
         ingestVersion(run, id, v, versionJson);
@@ -190,7 +191,7 @@ public class DandiPoller {
                 .convertValue(versionJson != null ? versionJson : client.versionJson(id, v.version()), MAP));
         long done = 0;
         long failed = 0;
-        String state = "failed";
+        VersionState state = VersionState.FAILED;
         try {
             for (DandiAsset a : nwb) {
                 if (ingestAsset(run, id, v.version(), a, dandiset)) {
@@ -198,9 +199,9 @@ public class DandiPoller {
                 } else {
                     failed++;
                 }
-                run.progress(id, v.version(), done, nwb.size(), "running");
+                run.progress(id, v.version(), done, nwb.size(), VersionState.RUNNING);
             }
-            state = failed == 0 ? "done" : "incomplete";
+            state = failed == 0 ? VersionState.DONE : VersionState.INCOMPLETE;
         } finally {
             run.progress(id, v.version(), done, nwb.size(), state);
             dandisets.progress(id, v.version(), done, nwb.size());
@@ -259,13 +260,13 @@ public class DandiPoller {
 
     /** The entry that was published: {@code e} itself, or the one it reuses. */
     private static String origin(Entry e) {
-        return REUSED.equals(e.status()) && e.reusedFrom() != null ? e.reusedFrom() : e.id();
+        return e.status() == REUSED && e.reusedFrom() != null ? e.reusedFrom() : e.id();
     }
 
-    private boolean counted(PollRun run, String outcome) {
+    private boolean counted(PollRun run, DandiAssetStatus outcome) {
         run.asset(outcome);
         metrics.asset(outcome);
-        return !FAILED.equals(outcome);
+        return outcome != FAILED;
     }
 
     private void fail(PollRun run, String dandiset, String asset, Throwable e) {

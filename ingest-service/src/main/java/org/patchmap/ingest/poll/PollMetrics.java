@@ -9,9 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.patchmap.ingest.store.AssetLedger;
+import org.patchmap.ingest.store.DandiAssetStatus;
 import org.patchmap.ingest.store.DandiAssetStore;
-
-import java.util.List;
 
 /**
  * The poller's meters: {@code patchmap_dandisets_total{outcome=selected|not_selected}} (one per
@@ -22,7 +21,6 @@ import java.util.List;
 @ApplicationScoped
 public class PollMetrics {
     private static final Logger LOG = Logger.getLogger(PollMetrics.class);
-    static final List<String> ASSET_OUTCOMES = List.of("published", "reused", "skipped", "failed");
 
     @Inject
     MeterRegistry registry;
@@ -36,7 +34,7 @@ public class PollMetrics {
     void register(@Observes StartupEvent start) {
         registry.counter("patchmap.dandisets", "outcome", "selected");
         registry.counter("patchmap.dandisets", "outcome", "not_selected");
-        ASSET_OUTCOMES.forEach(o -> registry.counter("patchmap.dandi.assets", "outcome", o));
+        DandiAssetStatus.OUTCOMES.forEach(o -> registry.counter("patchmap.dandi.assets", "outcome", o.wire()));
         pollTimer();
         Gauge.builder("patchmap.dandi.backlog", this, PollMetrics::backlogOrNaN).strongReference(true)
                 .description("DANDI assets published on patchmap.assets and not yet marked done in the asset ledger")
@@ -47,8 +45,8 @@ public class PollMetrics {
         registry.counter("patchmap.dandisets", "outcome", selected ? "selected" : "not_selected").increment();
     }
 
-    void asset(String outcome) {
-        registry.counter("patchmap.dandi.assets", "outcome", outcome).increment();
+    void asset(DandiAssetStatus outcome) {
+        registry.counter("patchmap.dandi.assets", "outcome", outcome.wire()).increment();
     }
 
     void failure(String reason) {

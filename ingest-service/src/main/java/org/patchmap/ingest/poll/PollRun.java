@@ -1,5 +1,7 @@
 package org.patchmap.ingest.poll;
 
+import org.patchmap.ingest.store.DandiAssetStatus;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +11,7 @@ import java.util.TreeMap;
 
 /** The tallies of one poll while it runs; {@link #summary()} is a snapshot for the status endpoint. */
 final class PollRun {
-    private final String trigger;
+    private final PollTrigger trigger;
     private final Instant started;
     private Instant finished;
     private int dandisetsSeen;
@@ -23,7 +25,7 @@ final class PollRun {
     private final List<RunSummary.Failure> failures = new ArrayList<>();
     private final Map<String, RunSummary.Progress> progress = new LinkedHashMap<>();
 
-    PollRun(String trigger, Instant started) {
+    PollRun(PollTrigger trigger, Instant started) {
         this.trigger = trigger;
         this.started = started;
     }
@@ -36,12 +38,12 @@ final class PollRun {
         dandisetsSelected++;
     }
 
-    synchronized void asset(String outcome) {
+    synchronized void asset(DandiAssetStatus outcome) {
         assetsDiscovered++;
         switch (outcome) {
-            case "published" -> assetsPublished++;
-            case "reused" -> assetsReused++;
-            case "skipped" -> assetsSkipped++;
+            case PUBLISHED -> assetsPublished++;
+            case REUSED -> assetsReused++;
+            case SKIPPED -> assetsSkipped++;
             default -> assetsFailed++;
         }
     }
@@ -51,7 +53,7 @@ final class PollRun {
         failures.add(new RunSummary.Failure(dandiset, asset, reason, message));
     }
 
-    synchronized void progress(String dandiset, String version, long done, long total, String state) {
+    synchronized void progress(String dandiset, String version, long done, long total, VersionState state) {
         progress.put(dandiset, new RunSummary.Progress(dandiset, version, done, total, state));
     }
 

@@ -23,7 +23,7 @@ public class PollSchedule {
         if (!config.pollEnabled()) {
             return;
         }
-        if (poller.runIfIdle("schedule").isEmpty()) {
+        if (poller.runIfIdle(PollTrigger.SCHEDULE).isEmpty()) {
             LOG.info("scheduled DANDI poll skipped: a poll is already running");
         }
     }

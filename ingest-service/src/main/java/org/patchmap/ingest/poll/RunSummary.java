@@ -1,5 +1,7 @@
 package org.patchmap.ingest.poll;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,7 @@ import java.util.Map;
 /**
  * One poll of DANDI, as {@code POST /api/admin/poll} and {@code GET /api/status} show it.
  *
- * @param trigger           {@code schedule} or {@code request}
+ * @param trigger           what started it
  * @param finished          null while running
  * @param dandisetsSeen     dandisets in DANDI's listing
  * @param dandisetsSelected of those, icephys candidates (decided now or on an earlier run for the same version)
@@ -20,7 +22,8 @@ import java.util.Map;
  * @param failures          each failure: dandiset, asset (null for the whole dandiset), reason, message
  * @param dandisets         progress of each selected dandiset's version in this run
  */
-public record RunSummary(String trigger, Instant started, Instant finished, boolean running, int dandisetsSeen,
+@Schema(description = "One DANDI poll: what it saw, published, reused, skipped and what failed")
+public record RunSummary(PollTrigger trigger, Instant started, Instant finished, boolean running, int dandisetsSeen,
                          int dandisetsSelected, int assetsDiscovered, int assetsPublished, int assetsReused,
                          int assetsSkipped, int assetsFailed, Map<String, Integer> failuresByReason,
                          List<Failure> failures, List<Progress> dandisets) {
@@ -28,10 +31,6 @@ public record RunSummary(String trigger, Instant started, Instant finished, bool
     public record Failure(String dandiset, String asset, String reason, String message) {
     }
 
-    /**
-     * @param state {@code unchanged} (fully processed before), {@code done}, {@code incomplete}
-     *              (some assets failed) or {@code failed}
-     */
-    public record Progress(String dandiset, String version, long assetsDone, long assetsTotal, String state) {
+    public record Progress(String dandiset, String version, long assetsDone, long assetsTotal, VersionState state) {
     }
 }

@@ -8,9 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.ingest.poll.DandiPoller;
 import org.patchmap.ingest.poll.PollMetrics;
+import org.patchmap.ingest.poll.PollTrigger;
 import org.patchmap.ingest.poll.RunSummary;
 import org.patchmap.ingest.store.AssetLedger;
 import org.patchmap.ingest.store.DandisetStore;
@@ -40,6 +44,8 @@ public class PollResource {
      * @param dandisets every dandiset seen (selected first): decision, progress, last error
      * @param files     per dandiset, its files by extraction status (pending, extracted, no_family, ...)
      */
+    @Schema(name = "PollStatus",
+            description = "The DANDI poll: the one running, the last one, the backlog and each dandiset's progress")
     public record Status(boolean running, RunSummary current, RunSummary lastRun, long backlog,
                          List<DandisetStore.State> dandisets, Map<String, Map<String, Long>> files) {
     }
@@ -48,8 +54,11 @@ public class PollResource {
     @Path("/admin/poll")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Polls DANDI now and answers the run's summary; 409 while a poll is running")
+    @APIResponse(responseCode = "200", description = "The poll is over",
+            content = @Content(schema = @Schema(implementation = RunSummary.class)))
+    @APIResponse(responseCode = "409", description = "A poll is running: {\"error\", \"current\": its summary so far}")
     public Response poll() {
-        return poller.runIfIdle("request")
+        return poller.runIfIdle(PollTrigger.REQUEST)
                 .map(summary -> Response.ok(summary).build())
                 .orElseGet(() -> Response.status(Response.Status.CONFLICT)
                         .entity(Map.of("error", "a DANDI poll is already running",

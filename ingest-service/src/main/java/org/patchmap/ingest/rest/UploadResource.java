@@ -10,9 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.patchmap.ingest.store.AssetStatus;
+import org.patchmap.ingest.store.UploadStatus;
 import org.patchmap.ingest.store.UploadStore;
 import org.patchmap.ingest.store.UploadStore.Upload;
 import org.patchmap.ingest.upload.UploadIntake;
@@ -29,8 +34,7 @@ import java.util.Map;
 /**
  * Users' own NWB and ABF files: {@code POST /api/uploads} (multipart field {@code file}) answers
  * 202 with the upload's id and links, then {@code GET /api/uploads/{id}} follows it through the
- * pipeline. Refusals answer {@code {"error": "..."}}: 400 (no file), 413 (too large), 415 (not
- * NWB/ABF by its first bytes), 503 (broker unavailable), 507 (disk budget full).
+ * pipeline. Refusals answer {@link ErrorBody}.
  */
 @Path("/api/uploads")
 @Tag(name = "uploads", description = "Users' own recordings, extracted like DANDI assets")
@@ -44,14 +48,17 @@ public class UploadResource {
     /**
      * An upload as the API shows it.
      *
-     * @param status  received, extracting, extracted or failed
-     * @param outcome the extraction's outcome (extracted, no_family, unreadable, too_large, failed)
-     * @param reason  why it failed, naming the file
-     * @param cellId  the cell's id once extracted
-     * @param links   {@code self}; {@code asset}: the asset ledger's entry
+     * @param links {@code self}; {@code asset}: the asset ledger's entry
      */
-    public record UploadView(String id, String fileName, long sizeBytes, String digest, String status,
-                             String outcome, String reason, String cellId, Instant receivedAt, Instant updatedAt,
+    @Schema(description = "An upload and where it is in the pipeline")
+    public record UploadView(String id, String fileName, long sizeBytes,
+                             @Schema(description = "sha2-256:<hex> of the file") String digest,
+                             UploadStatus status,
+                             @Schema(description = "The extraction's outcome") AssetStatus outcome,
+                             @Schema(description = "Why it failed, naming the file") String reason,
+                             @Schema(description = "The cell's id once extracted") String cellId,
+                             Instant receivedAt, Instant updatedAt,
+                             @Schema(description = "self: this upload; asset: its entry in the asset ledger")
                              Map<String, String> links) {
         static UploadView of(Upload u) {
             Map<String, String> links = new LinkedHashMap<>();
@@ -70,16 +77,29 @@ public class UploadResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Uploads a NWB or ABF file (multipart field 'file'); 202 with its id, then GET it")
+    @APIResponse(responseCode = "202", description = "Stored, recorded and published on patchmap.assets",
+            content = @Content(schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "400", description = "No 'file' field",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "Over INGEST_UPLOAD_MAX_SIZE",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "415", description = "Neither NWB (HDF5) nor ABF by its first bytes",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge the asset",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "507", description = "The disk budget is full",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response upload(@RestForm("file") FileUpload file) throws IOException {
         if (file == null || file.uploadedFile() == null) {
-            return error(Response.Status.BAD_REQUEST.getStatusCode(), "multipart form field 'file' is missing");
+            return ErrorBody.response(Response.Status.BAD_REQUEST.getStatusCode(),
+                    "multipart form field 'file' is missing");
         }
         try {
             Upload u = intake.accept(file.uploadedFile(), file.fileName());
             return Response.accepted(UploadView.of(u)).location(URI.create("/api/uploads/" + u.id()))
                     .type(MediaType.APPLICATION_JSON).build();
         } catch (UploadRejectedException e) {
-            return error(e.status(), e.getMessage());
+            return ErrorBody.response(e.status(), e.getMessage());
         }
     }
 
@@ -87,12 +107,11 @@ public class UploadResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An upload's status: received, extracting, extracted (with its cell id) or failed (with the reason)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "404", description = "No such upload",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response status(@PathParam("id") String id) {
         return store.find(id).map(u -> Response.ok(UploadView.of(u)).build())
-                .orElseGet(() -> error(Response.Status.NOT_FOUND.getStatusCode(), "no upload " + id));
-    }
-
-    static Response error(int status, String message) {
-        return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+                .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND.getStatusCode(), "no upload " + id));
     }
 }

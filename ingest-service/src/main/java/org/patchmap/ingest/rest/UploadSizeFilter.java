@@ -5,8 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.patchmap.ingest.extract.ExtractionMetrics;
 import org.patchmap.ingest.upload.UploadIntake;
+import org.patchmap.ingest.upload.UploadMetrics;
+import org.patchmap.ingest.upload.UploadOutcome;
 
 /**
  * Refuses an upload whose declared length is already too large, before its body is read, with
@@ -21,7 +22,7 @@ public class UploadSizeFilter {
     UploadIntake intake;
 
     @Inject
-    ExtractionMetrics metrics;
+    UploadMetrics metrics;
 
     @ServerRequestFilter(preMatching = true)
     public Response declaredLength(ContainerRequestContext request) {
@@ -36,8 +37,8 @@ public class UploadSizeFilter {
             return null;
         }
         if (length > intake.maxBytes() + MULTIPART_OVERHEAD) {
-            metrics.upload("too_large");
-            return UploadResource.error(413, intake.tooLarge("upload", length));
+            metrics.upload(UploadOutcome.TOO_LARGE);
+            return ErrorBody.response(413, intake.tooLarge("upload", length));
         }
         return null;
     }

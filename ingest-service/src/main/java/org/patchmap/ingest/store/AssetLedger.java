@@ -1,38 +1,46 @@
 package org.patchmap.ingest.store;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
+import org.patchmap.events.SweepFamilyEvent.TraceRef;
+import org.patchmap.ingest.extract.Outcome;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Collection {@code assets}: one entry per file key and digest ({@code _id = fileKey@digest}),
  * so a new dandiset version that keeps a file's digest finds the file already known, and the
- * same event processed twice leaves the same entry. Status {@code pending} until extraction
- * records its outcome: {@code extracted} (with {@code cellId}, {@code sweeps}, {@code traces},
- * {@code display}), {@code no_family}, {@code unreadable}, {@code too_large} or {@code failed},
- * each but the first with its {@code reason}; {@code extractedAt} says when.
+ * same event processed twice leaves the same entry. The entry is the event's JSON with a
+ * {@link AssetStatus}; extraction adds {@code reason}, {@code cellId}, {@code sweeps},
+ * {@code traces}, {@code display} and {@code extractedAt}.
  */
 @ApplicationScoped
 public class AssetLedger {
     static final String COLLECTION = "assets";
-    public static final String PENDING = "pending";
+
+    private final MongoCollection<Document> assets;
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    AssetLedger(MongoDatabase database) {
+        this.assets = database.getCollection(COLLECTION);
+    }
 
     /**
      * An asset as the ledger knows it.
@@ -41,7 +49,12 @@ public class AssetLedger {
      * @param reason why there is no cell (outcomes other than {@code extracted})
      * @param cellId the cell extracted from it
      */
-    public record Entry(String id, String fileKey, String digest, String status, String reason, String cellId) {
+    @Schema(name = "LedgerEntry", description = "What ingest knows of one file version")
+    public record Entry(@Schema(description = "fileKey@digest") String id, String fileKey,
+                        @Schema(description = "sha2-256:<hex> or dandi-etag:<etag>") String digest,
+                        AssetStatus status,
+                        @Schema(description = "Why the file has no cell (outcomes other than extracted)") String reason,
+                        @Schema(description = "The cell extracted from the file") String cellId) {
     }
 
     /**
@@ -55,39 +68,35 @@ public class AssetLedger {
         if (known.isPresent()) {
             return known.get();
         }
-        Document doc = Document.parse(EventJson.write(asset)).append("status", PENDING);
-        collection().updateOne(Filters.eq("_id", id), new Document("$setOnInsert", doc),
-                new UpdateOptions().upsert(true));
+        Document doc = Document.parse(EventJson.write(asset)).append("status", AssetStatus.PENDING.wire());
+        assets.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", doc), new UpdateOptions().upsert(true));
         return find(asset.fileKey(), asset.digest()).orElseThrow();
     }
 
     /** Records what extraction made of the asset (the entry exists: {@link #record} came first). */
-    public void recordOutcome(String fileKey, String digest, Document outcome) {
-        collection().updateOne(Filters.eq("_id", id(fileKey, digest)), new Document("$set", outcome));
-    }
-
-    /** The whole entry, for operators. */
-    public Optional<Document> document(String fileKey, String digest) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", id(fileKey, digest))).first());
+    public void recordOutcome(String fileKey, String digest, Outcome outcome, Instant extractedAt) {
+        Document set = new Document("status", outcome.outcome().wire()).append("reason", outcome.reason())
+                .append("cellId", outcome.cellId()).append("sweeps", outcome.sweeps())
+                .append("traces", ref(outcome.traces())).append("display", ref(outcome.display()))
+                .append("extractedAt", Date.from(extractedAt));
+        assets.updateOne(Filters.eq("_id", id(fileKey, digest)), new Document("$set", set));
     }
 
     public Optional<Entry> find(String fileKey, String digest) {
-        Document doc = collection().find(Filters.eq("_id", id(fileKey, digest))).first();
-        return Optional.ofNullable(doc).map(AssetLedger::entry);
+        return Optional.ofNullable(assets.find(Filters.eq("_id", id(fileKey, digest))).first()).map(AssetLedger::entry);
     }
 
     public long count(String fileKey) {
-        return collection().countDocuments(Filters.eq("fileKey", fileKey));
+        return assets.countDocuments(Filters.eq("fileKey", fileKey));
     }
 
     /** Any entry with this digest (whatever its file key): the content is known. */
     public Optional<Entry> findByDigest(String digest) {
-        Document doc = collection().find(Filters.eq("digest", digest)).first();
-        return Optional.ofNullable(doc).map(AssetLedger::entry);
+        return Optional.ofNullable(assets.find(Filters.eq("digest", digest)).first()).map(AssetLedger::entry);
     }
 
     /** How many of these entries ({@code fileKey@digest}) are past {@code pending} (extraction recorded an outcome). */
-    public long countDone(java.util.Collection<String> ids) {
+    public long countDone(Collection<String> ids) {
         long done = 0;
         List<String> batch = new ArrayList<>();
         for (String id : ids) {
@@ -104,33 +113,34 @@ public class AssetLedger {
      * Per dandiset, how many of its files are at each status ({@code pending}, {@code extracted},
      * {@code no_family}, ...): the extraction's progress, which the poll's "published" cannot show.
      */
-    public java.util.Map<String, java.util.Map<String, Long>> statusByDandiset() {
-        java.util.Map<String, java.util.Map<String, Long>> out = new java.util.TreeMap<>();
-        for (Document d : collection().aggregate(List.of(
-                com.mongodb.client.model.Aggregates.match(Filters.eq("provenance.source", "dandi")),
-                com.mongodb.client.model.Aggregates.group(new Document("dandiset", "$provenance.dandisetId")
-                        .append("status", "$status"), com.mongodb.client.model.Accumulators.sum("n", 1))))) {
+    public Map<String, Map<String, Long>> statusByDandiset() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        for (Document d : assets.aggregate(List.of(
+                Aggregates.match(Filters.eq("provenance.source", AssetEvent.SOURCE_DANDI)),
+                Aggregates.group(new Document("dandiset", "$provenance.dandisetId").append("status", "$status"),
+                        Accumulators.sum("n", 1))))) {
             Document key = d.get("_id", Document.class);
-            out.computeIfAbsent(key.getString("dandiset"), k -> new java.util.TreeMap<>())
+            out.computeIfAbsent(key.getString("dandiset"), k -> new TreeMap<>())
                     .put(key.getString("status"), ((Number) d.get("n")).longValue());
         }
         return out;
     }
 
     private long countDoneIn(List<String> ids) {
-        return collection().countDocuments(Filters.and(Filters.in("_id", ids), Filters.ne("status", PENDING)));
+        return assets.countDocuments(Filters.and(Filters.in("_id", ids), Filters.ne("status", AssetStatus.PENDING.wire())));
     }
 
     private static Entry entry(Document d) {
-        return new Entry(d.getString("_id"), d.getString("fileKey"), d.getString("digest"), d.getString("status"),
-                d.getString("reason"), d.getString("cellId"));
+        return new Entry(d.getString("_id"), d.getString("fileKey"), d.getString("digest"),
+                AssetStatus.of(d.getString("status")), d.getString("reason"), d.getString("cellId"));
+    }
+
+    private static Document ref(TraceRef r) {
+        return r == null ? null : new Document("bucket", r.bucket()).append("fileId", r.fileId())
+                .append("encoding", r.encoding()).append("sizeBytes", r.sizeBytes()).append("sha256", r.sha256());
     }
 
     public static String id(String fileKey, String digest) {
         return fileKey + "@" + digest;
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
     }
 }

@@ -1,7 +1,7 @@
 package org.patchmap.ingest.store;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,11 +31,12 @@ import java.util.Optional;
 public class DandisetStore {
     static final String COLLECTION = "dandisets";
 
-    @Inject
-    MongoClient mongo;
+    private final MongoCollection<Document> dandisets;
 
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    @Inject
+    DandisetStore(MongoDatabase database) {
+        this.dandisets = database.getCollection(COLLECTION);
+    }
 
     /** The selection decided on {@code version} (last modified {@code versionModified}); version null: none to poll. */
     public record Decision(String version, Instant versionModified, boolean selected, String reason) {
@@ -49,13 +50,15 @@ public class DandisetStore {
     }
 
     /** What a dandiset's document says, for the status endpoint. */
+    @Schema(name = "DandisetState",
+            description = "A dandiset seen in DANDI's listing: its icephys decision, progress and last error")
     public record State(String id, Instant modified, Instant lastSeen, String version, boolean selected, String reason,
                         String progressVersion, long assetsDone, long assetsTotal, List<String> versionsProcessed,
                         String lastErrorReason, String lastError, Instant lastErrorAt) {
     }
 
     public Optional<Decision> decision(String id) {
-        Document d = collection().find(Filters.eq("_id", id)).first();
+        Document d = dandisets.find(Filters.eq("_id", id)).first();
         if (d == null || !d.containsKey("selected")) {
             return Optional.empty();
         }
@@ -105,7 +108,7 @@ public class DandisetStore {
     /** Every dandiset, selected ones first, by id. */
     public List<State> all() {
         List<State> out = new ArrayList<>();
-        for (Document d : collection().find().sort(Sorts.ascending("_id"))) {
+        for (Document d : dandisets.find().sort(Sorts.ascending("_id"))) {
             Document progress = d.get("progress", Document.class);
             Document error = d.get("lastError", Document.class);
             List<String> versions = new ArrayList<>();
@@ -122,7 +125,7 @@ public class DandisetStore {
     }
 
     private List<Processed> processedVersions(String id) {
-        Document d = collection().find(Filters.eq("_id", id)).first();
+        Document d = dandisets.find(Filters.eq("_id", id)).first();
         return d == null ? List.of() : processed(d);
     }
 
@@ -144,7 +147,7 @@ public class DandisetStore {
     }
 
     private void update(String id, Bson update) {
-        collection().updateOne(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
+        dandisets.updateOne(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
     }
 
     /** MongoDB keeps milliseconds; DANDI gives microseconds. */
@@ -162,9 +165,5 @@ public class DandisetStore {
 
     static Instant instant(Date d) {
         return d == null ? null : d.toInstant();
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
     }
 }

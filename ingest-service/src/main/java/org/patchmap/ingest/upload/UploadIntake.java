@@ -12,8 +12,9 @@ import org.patchmap.ingest.config.IngestConfig;
 import org.patchmap.events.Sha256;
 import org.patchmap.ingest.extract.DiskBudget;
 import org.patchmap.ingest.extract.DiskBudgetExceededException;
-import org.patchmap.ingest.extract.ExtractionMetrics;
 import org.patchmap.ingest.messaging.AssetPublisher;
+import org.patchmap.ingest.store.AssetStatus;
+import org.patchmap.ingest.store.UploadStatus;
 import org.patchmap.ingest.store.UploadStore;
 import org.patchmap.ingest.store.UploadStore.Upload;
 
@@ -52,7 +53,7 @@ public class UploadIntake {
     AssetPublisher publisher;
 
     @Inject
-    ExtractionMetrics metrics;
+    UploadMetrics metrics;
 
     /** The largest accepted file, in bytes. */
     public long maxBytes() {
@@ -74,7 +75,7 @@ public class UploadIntake {
         String name = safeName(clientName);
         long size = Files.size(received);
         if (size > maxBytes()) {
-            throw rejected(413, "too_large", tooLarge(name, size));
+            throw rejected(413, UploadOutcome.TOO_LARGE, tooLarge(name, size));
         }
         byte[] head = new byte[8];
         int n;
@@ -84,7 +85,7 @@ public class UploadIntake {
         try {
             RecordingReader.format(name, head, n);
         } catch (UnreadableFileException e) {
-            throw rejected(415, "unsupported", e.getMessage());
+            throw rejected(415, UploadOutcome.UNSUPPORTED, e.getMessage());
         }
         String sha = Sha256.hex(received);
         String id = UUID.randomUUID().toString();
@@ -93,12 +94,12 @@ public class UploadIntake {
             Files.createDirectories(target.getParent());
             move(received, target);
         } catch (DiskBudgetExceededException e) {
-            throw rejected(507, "no_space", "no room for the upload now: " + e.getMessage());
+            throw rejected(507, UploadOutcome.NO_SPACE, "no room for the upload now: " + e.getMessage());
         }
         Instant now = Instant.now();
         String digest = "sha2-256:" + sha;
         String fileKey = CellIds.uploadFile(sha, name);
-        Upload upload = new Upload(id, name, size, digest, fileKey, target.toString(), UploadStore.RECEIVED, null,
+        Upload upload = new Upload(id, name, size, digest, fileKey, target.toString(), UploadStatus.RECEIVED, null,
                 null, null, now, now);
         try {
             store.insert(upload);
@@ -111,16 +112,16 @@ public class UploadIntake {
                     Provenance.upload(name), size, digest, null, target.toString(), Map.of(), now));
         } catch (RuntimeException e) {
             String why = "could not publish the upload on patchmap.assets: " + e.getMessage();
-            store.update(id, UploadStore.FAILED, "failed", why, null);
+            store.update(id, UploadStatus.FAILED, AssetStatus.FAILED, why, null);
             Files.deleteIfExists(target);
-            throw rejected(503, "unavailable", why);
+            throw rejected(503, UploadOutcome.UNAVAILABLE, why);
         }
-        metrics.upload("accepted");
+        metrics.upload(UploadOutcome.ACCEPTED);
         LOG.infof("upload %s: %s (%d bytes, %s) received", id, name, size, digest);
         return upload;
     }
 
-    private UploadRejectedException rejected(int status, String outcome, String message) {
+    private UploadRejectedException rejected(int status, UploadOutcome outcome, String message) {
         metrics.upload(outcome);
         LOG.infof("upload refused (%d): %s", status, message);
         return new UploadRejectedException(status, outcome, message);

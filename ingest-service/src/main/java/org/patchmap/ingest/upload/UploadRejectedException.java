@@ -6,9 +6,9 @@ package org.patchmap.ingest.upload;
  */
 public class UploadRejectedException extends Exception {
     private final int status;
-    private final String outcome;
+    private final UploadOutcome outcome;
 
-    public UploadRejectedException(int status, String outcome, String message) {
+    public UploadRejectedException(int status, UploadOutcome outcome, String message) {
         super(message);
         this.status = status;
         this.outcome = outcome;
@@ -18,7 +18,7 @@ public class UploadRejectedException extends Exception {
         return status;
     }
 
-    public String outcome() {
+    public UploadOutcome outcome() {
         return outcome;
     }
 }

@@ -266,8 +266,8 @@ class DandiClientTest {
                 .willReturn(okJson(versionJson("000020"))));
 
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        DandiClient.Pause sleep = client.pause;
-        client.pause = delay -> {
+        RetryPolicy.Pause sleep = client.retries.pause;
+        client.retries.pause = delay -> {
             pauses.add(delay);
             sleep.sleep(delay);
         };

@@ -36,7 +36,8 @@ public class ExtractionTestResource implements QuarkusTestResourceLifecycleManag
     static final String DATABASE = "patchmap-extract-test";
     static WireMockServer dandi;
     static Path workDir;
-    static Path uploadsDir;
+    /** Where the service stores uploads in this setting. */
+    public static Path uploadsDir;
 
     @Override
     public Map<String, String> start() {

@@ -33,12 +33,12 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the extraction tests share: real files as assets, the ledger's outcomes, GridFS reads. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** A real recording of ../shared/data/cells, e.g. {@code abf/File_axon_5.abf}. */
-    static Path cell(String relative) {
+    public static Path cell(String relative) {
         return SharedData.path("data/cells/" + relative);
     }
 
@@ -86,7 +86,7 @@ final class Fixtures {
         return bytes;
     }
 
-    static String sha256(byte[] bytes) throws Exception {
+    public static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 

@@ -1,6 +1,6 @@
 package org.patchmap.ingest.store;
 
-import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
@@ -18,40 +18,37 @@ import java.io.ByteArrayInputStream;
 /**
  * Writes a family's traces to GridFS (bucket {@code patchmap.traces.bucket}, the one
  * feature-service reads) and returns the claim-check the event carries. Each file is named by
- * its cell id, with metadata {@code cellId}, {@code kind} ({@code traces} or {@code display}),
- * {@code inputDigest}, {@code encoding} and {@code sha256}: an extraction replayed with the same
- * bytes finds its file and stores nothing new.
+ * its cell id, with metadata {@code cellId}, {@code kind}, {@code inputDigest}, {@code encoding},
+ * {@code sha256} and {@code sweepCount}: an extraction replayed with the same bytes finds its
+ * file and stores nothing new.
  */
 @ApplicationScoped
-public class TraceStore {
-    public static final String TRACES = "traces";
-    public static final String DISPLAY = "display";
+public class TraceWriter {
+    private final GridFSBucket bucket;
+    private final String bucketName;
 
     @Inject
-    MongoClient mongo;
+    TraceWriter(MongoDatabase database,
+                @ConfigProperty(name = "patchmap.traces.bucket", defaultValue = "traces") String bucketName) {
+        this.bucket = GridFSBuckets.create(database, bucketName);
+        this.bucketName = bucketName;
+    }
 
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
-
-    @ConfigProperty(name = "patchmap.traces.bucket", defaultValue = "traces")
-    String bucketName;
-
-    public TraceRef store(String cellId, String kind, String inputDigest, String encoding, byte[] bytes,
+    public TraceRef write(String cellId, TraceKind kind, String inputDigest, String encoding, byte[] bytes,
                           int sweepCount) {
         String sha = Sha256.hex(bytes);
-        GridFSBucket bucket = GridFSBuckets.create(mongo.getDatabase(database), bucketName);
-        GridFSFile known = bucket.find(Filters.and(Filters.eq("filename", cellId), Filters.eq("metadata.kind", kind),
-                Filters.eq("metadata.sha256", sha))).first();
+        GridFSFile known = bucket.find(Filters.and(Filters.eq("filename", cellId),
+                Filters.eq("metadata.kind", kind.wire()), Filters.eq("metadata.sha256", sha))).first();
         String id;
         if (known != null) {
             id = known.getObjectId().toHexString();
         } else {
-            Document metadata = new Document("cellId", cellId).append("kind", kind).append("inputDigest", inputDigest)
-                    .append("encoding", encoding).append("sha256", sha).append("sweepCount", sweepCount);
+            Document metadata = new Document("cellId", cellId).append("kind", kind.wire())
+                    .append("inputDigest", inputDigest).append("encoding", encoding).append("sha256", sha)
+                    .append("sweepCount", sweepCount);
             id = bucket.uploadFromStream(cellId, new ByteArrayInputStream(bytes),
                     new GridFSUploadOptions().metadata(metadata)).toHexString();
         }
         return new TraceRef(bucketName, id, encoding, bytes.length, sha, sweepCount);
     }
-
 }

@@ -1,4 +1,4 @@
-package org.patchmap.ingest;
+package org.patchmap.ingest.messaging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,7 +59,7 @@ class AssetListenerTest {
         KafkaTestClient.send(Topics.ASSETS, first.fileKey(), withSource(firstAgain, "marker"));
         assertEquals(1, KafkaTestClient.await(letters, r -> first.fileKey().equals(r.key()), 1).size());
         AssetLedger.Entry entry = Eventually.get("ledger entry", () -> ledger.find(first.fileKey(), first.digest()));
-        assertEquals("pending", entry.status());
+        assertEquals("pending", entry.status().wire());
         Eventually.get("second entry", () -> ledger.find(second.fileKey(), second.digest()));
         assertEquals(1, ledger.count(first.fileKey()));
         assertEquals("sha2-256:f7ed16993c99eaaf0669e22bcbe624c276d1b2b420d1ebb7310694229c5fe88a", entry.digest());

@@ -1,4 +1,4 @@
-package org.patchmap.ingest.extract;
+package org.patchmap.ingest.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,6 +14,8 @@ import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
+import org.patchmap.ingest.extract.ExtractionTestResource;
+import org.patchmap.ingest.extract.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,41 @@
+package org.patchmap.ingest.store;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.List;
+
+/**
+ * Where an asset stands in the ledger: {@code pending} until extraction records what it made of
+ * the file. {@code extracted}, {@code no_family}, {@code unreadable} and {@code too_large} are
+ * results of the file itself; {@code failed} is anything else (a download, a digest, the disk
+ * budget...).
+ */
+public enum AssetStatus implements WireValue {
+    PENDING("pending"),
+    EXTRACTED("extracted"),
+    NO_FAMILY("no_family"),
+    UNREADABLE("unreadable"),
+    TOO_LARGE("too_large"),
+    FAILED("failed");
+
+    /** The statuses extraction records, every one but {@code pending}. */
+    public static final List<AssetStatus> OUTCOMES = List.of(EXTRACTED, NO_FAMILY, UNREADABLE, TOO_LARGE, FAILED);
+
+    private final String wire;
+
+    AssetStatus(String wire) {
+        this.wire = wire;
+    }
+
+    /** As stored in MongoDB and shown by the API. */
+    @Override
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** The status stored as {@code wire}; null for null. */
+    public static AssetStatus of(String wire) {
+        return WireValue.of(AssetStatus.class, wire);
+    }
+}

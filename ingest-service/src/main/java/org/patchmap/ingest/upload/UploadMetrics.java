@@ -1,0 +1,24 @@
+package org.patchmap.ingest.upload;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** {@code patchmap_ingest_uploads_total{outcome}}: every upload, by {@link UploadOutcome}. */
+@ApplicationScoped
+public class UploadMetrics {
+    @Inject
+    MeterRegistry registry;
+
+    void register(@Observes StartupEvent start) {
+        for (UploadOutcome o : UploadOutcome.values()) {
+            registry.counter("patchmap.ingest.uploads", "outcome", o.label());
+        }
+    }
+
+    public void upload(UploadOutcome outcome) {
+        registry.counter("patchmap.ingest.uploads", "outcome", outcome.label()).increment();
+    }
+}
