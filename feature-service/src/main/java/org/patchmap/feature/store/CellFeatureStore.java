@@ -1,13 +1,11 @@
 package org.patchmap.feature.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.core.features.CellFeatures;
 import org.patchmap.core.features.SweepFeatures;
 import org.patchmap.events.EventJson;
@@ -26,10 +24,7 @@ public class CellFeatureStore {
     static final String COLLECTION = "features";
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    MongoDatabase database;
 
     public void save(FeaturesEvent event, CellFeatures features) {
         List<Document> sweeps = new ArrayList<>();
@@ -46,14 +41,11 @@ public class CellFeatureStore {
         Document doc = Document.parse(EventJson.write(event))
                 .append("_id", event.cellId())
                 .append("sweeps", sweeps);
-        collection().replaceOne(Filters.eq("_id", event.cellId()), doc, new ReplaceOptions().upsert(true));
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", event.cellId()), doc,
+                new ReplaceOptions().upsert(true));
     }
 
     public Optional<Document> find(String cellId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", cellId)).first());
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", cellId)).first());
     }
 }

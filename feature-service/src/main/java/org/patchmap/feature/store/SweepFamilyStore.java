@@ -1,13 +1,11 @@
 package org.patchmap.feature.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.core.sweep.Sweep;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.SweepFamilyEvent;
@@ -25,24 +23,18 @@ public class SweepFamilyStore {
     static final String COLLECTION = "sweep_families";
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    MongoDatabase database;
 
     public void save(SweepFamilyEvent family, List<Sweep> sweeps) {
         Document doc = Document.parse(EventJson.write(family))
                 .append("_id", family.cellId())
                 .append("samplesPerSweep", sweeps.stream().map(s -> s.voltageMv().length).toList())
                 .append("durationS", sweeps.stream().mapToDouble(Sweep::durationS).max().orElse(0));
-        collection().replaceOne(Filters.eq("_id", family.cellId()), doc, new ReplaceOptions().upsert(true));
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", family.cellId()), doc,
+                new ReplaceOptions().upsert(true));
     }
 
     public Optional<Document> find(String cellId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", cellId)).first());
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", cellId)).first());
     }
 }
