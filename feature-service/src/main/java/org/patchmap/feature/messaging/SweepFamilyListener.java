@@ -15,8 +15,8 @@ import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 import org.patchmap.feature.compute.FamilyFeatures;
 import org.patchmap.feature.store.CellFeatureStore;
+import org.patchmap.feature.store.FamilyTraces;
 import org.patchmap.feature.store.SweepFamilyStore;
-import org.patchmap.feature.store.TraceStore;
 import org.patchmap.messaging.EventInbox;
 
 import java.time.Instant;
@@ -37,7 +37,7 @@ public class SweepFamilyListener {
     EventInbox inbox;
 
     @Inject
-    TraceStore traces;
+    FamilyTraces traces;
 
     @Inject
     SweepFamilyStore families;
