@@ -1,13 +1,11 @@
 package org.patchmap.metadata.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.events.EventJson;
 
 import java.time.Instant;
@@ -25,10 +23,7 @@ public class DandisetMetadataStore {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DandisetMetadataStore.class);
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    MongoDatabase database;
 
     public static String id(String dandisetId, String version) {
         return dandisetId + "@" + version;
@@ -36,7 +31,7 @@ public class DandisetMetadataStore {
 
     /** The entry made with {@code vocabularyVersion}, if any. */
     public <T> Optional<T> find(String dandisetId, String version, String vocabularyVersion, Class<T> type) {
-        Document d = collection().find(Filters.and(Filters.eq("_id", id(dandisetId, version)),
+        Document d = database.getCollection(COLLECTION).find(Filters.and(Filters.eq("_id", id(dandisetId, version)),
                 Filters.eq("vocabularyVersion", vocabularyVersion))).first();
         return Optional.ofNullable(d).flatMap(doc -> read(doc.get("facts", Document.class).toJson(), type));
     }
@@ -56,15 +51,13 @@ public class DandisetMetadataStore {
         Document doc = new Document("_id", id(dandisetId, version)).append("dandisetId", dandisetId)
                 .append("version", version).append("vocabularyVersion", vocabularyVersion)
                 .append("facts", Document.parse(EventJson.write(facts))).append("extractedAt", at.toString());
-        collection().replaceOne(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", doc.get("_id")), doc,
+                new ReplaceOptions().upsert(true));
     }
 
     /** The raw entry, for the API. */
     public Optional<Document> raw(String dandisetId, String version) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", id(dandisetId, version))).first());
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", id(dandisetId, version)))
+                .first());
     }
 }
