@@ -13,10 +13,10 @@ import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.SweepFamilyEvent.FileSubject;
+import org.patchmap.metadata.domain.DandisetVersionMetadata;
 import org.patchmap.metadata.store.DandisetMetadataStore;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,15 +74,14 @@ public class FileMetadataExtraction {
         if (asset.dandiset().isEmpty() || id == null || version == null) {
             return extractor.dandiset(null); // an upload, or an event from before 'dandiset' existed
         }
-        Optional<DandisetMetadata> cached = cache.find(id, version, vocabularyVersion(), DandisetMetadata.class);
+        Optional<DandisetMetadata> cached = cache.find(id, version, vocabularyVersion());
         if (cached.isPresent()) {
             metrics.dandisetVersion("cached");
             return cached.get();
         }
         DandisetVersion text = DandisetVersion.fromJson(EventJson.mapper().valueToTree(asset.dandiset()));
         DandisetMetadata extracted = model.fillUnknowns(extractor.dandiset(text), text);
-        Instant now = clock.instant();
-        cache.save(id, version, vocabularyVersion(), extracted, now);
+        cache.save(new DandisetVersionMetadata(id, version, vocabularyVersion(), extracted, clock.instant()));
         metrics.dandisetVersion("extracted");
         LOG.infof("dandiset %s %s: species %s, region %s (%s)", id, version,
                 extracted.species().isEmpty() ? "unknown" : extracted.species().get(0).label(),

@@ -1,5 +1,6 @@
 package org.patchmap.metadata.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -8,16 +9,23 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
+import org.patchmap.events.Provenance;
+import org.patchmap.events.Topics;
+import org.patchmap.metadata.domain.ReceivedAsset;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collection {@code asset_metadata}: the last metadata received per file key, replaced whole
- * and built only from the event, so that processing an event twice leaves the same document.
+ * Collection {@code asset_metadata}: the last metadata received per file key ({@code digest},
+ * {@code provenance}, {@code assetMetadata}, and the whole event as JSON text in {@code event}), replaced
+ * whole and built only from the event, so that processing an event twice leaves the same document.
  */
 @ApplicationScoped
 public class AssetMetadataStore {
     static final String COLLECTION = "asset_metadata";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
 
     @Inject
     MongoDatabase database;
@@ -34,13 +42,19 @@ public class AssetMetadataStore {
                 new ReplaceOptions().upsert(true));
     }
 
-    public Optional<Document> find(String fileKey) {
-        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first());
+    public Optional<ReceivedAsset> find(String fileKey) {
+        return document(fileKey).map(d -> new ReceivedAsset(fileKey, d.getString("digest"),
+                EventJson.mapper().convertValue(d.get("provenance"), Provenance.class),
+                EventJson.mapper().convertValue(d.get("assetMetadata"), JSON_OBJECT)));
     }
 
     /** The last asset event received for a file. */
     public Optional<AssetEvent> findEvent(String fileKey) {
-        return find(fileKey).map(d -> d.getString("event")).filter(e -> e != null)
-                .map(e -> EventJson.read(org.patchmap.events.Topics.ASSETS, e, AssetEvent.class));
+        return document(fileKey).map(d -> d.getString("event"))
+                .map(e -> EventJson.read(Topics.ASSETS, e, AssetEvent.class));
+    }
+
+    private Optional<Document> document(String fileKey) {
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first());
     }
 }
