@@ -14,9 +14,11 @@ import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 import org.patchmap.feature.compute.FamilyFeatures;
+import org.patchmap.feature.domain.PublishedFeatures;
+import org.patchmap.feature.domain.RecordedFamily;
 import org.patchmap.feature.store.CellFeatureStore;
+import org.patchmap.feature.store.FamilyTraces;
 import org.patchmap.feature.store.SweepFamilyStore;
-import org.patchmap.feature.store.TraceStore;
 import org.patchmap.messaging.EventInbox;
 
 import java.time.Instant;
@@ -37,7 +39,7 @@ public class SweepFamilyListener {
     EventInbox inbox;
 
     @Inject
-    TraceStore traces;
+    FamilyTraces traces;
 
     @Inject
     SweepFamilyStore families;
@@ -57,10 +59,10 @@ public class SweepFamilyListener {
         inbox.process(record, json -> {
             SweepFamilyEvent family = EventJson.read(Topics.SWEEPS, json, SweepFamilyEvent.class);
             List<Sweep> sweeps = traces.load(family);
-            families.save(family, sweeps);
+            families.save(RecordedFamily.of(family, sweeps));
             CellFeatures features = compute.of(family, sweeps);
             FeaturesEvent event = FeaturesEvents.of(family, features, Instant.now());
-            store.save(event, features);
+            store.save(PublishedFeatures.of(event, features));
             publisher.publish(event);
             LOG.infof("features of %s: %d of %d computable, %d outside QC range", family.cellId(),
                     features.values().values().stream().filter(v -> v != null).count(), features.values().size(),

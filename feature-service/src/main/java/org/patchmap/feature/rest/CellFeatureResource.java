@@ -7,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.feature.store.CellFeatureStore;
 
@@ -23,7 +23,9 @@ public class CellFeatureResource {
     @Path("/{cellId: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A cell's features (ipfx names and units), per-feature QC reasons and spikes per sweep")
-    public Document features(@PathParam("cellId") String cellId) {
-        return features.find(cellId).orElseThrow(() -> new NotFoundException("no features for cell " + cellId));
+    @APIResponse(responseCode = "404", description = "No features for this cell id")
+    public CellFeaturesView features(@PathParam("cellId") String cellId) {
+        return features.find(cellId).map(CellFeaturesView::of)
+                .orElseThrow(() -> new NotFoundException("no features for cell " + cellId));
     }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.feature.store.SweepFamilyStore;
 
@@ -23,7 +23,9 @@ public class SweepFamilyResource {
     @Path("/{cellId: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last long-square family received for a cell (window, sweeps, trace reference)")
-    public Document family(@PathParam("cellId") String cellId) {
-        return families.find(cellId).orElseThrow(() -> new NotFoundException("no family for cell " + cellId));
+    @APIResponse(responseCode = "404", description = "No family for this cell id")
+    public SweepFamilyView family(@PathParam("cellId") String cellId) {
+        return families.find(cellId).map(SweepFamilyView::of)
+                .orElseThrow(() -> new NotFoundException("no family for cell " + cellId));
     }
 }

@@ -1,59 +1,68 @@
 package org.patchmap.feature.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.patchmap.core.features.CellFeatures;
-import org.patchmap.core.features.SweepFeatures;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
+import org.patchmap.feature.domain.PublishedFeatures;
+import org.patchmap.feature.domain.SweepSpikes;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Collection {@code features}: one document per cell id, the features event as published
- * plus the sweep table (spikes per sweep), replaced whole so that a replay changes nothing.
+ * Collection {@code features}: one document per cell id, the features event as published plus the sweep
+ * table ({@code sweeps}: spikes per sweep), replaced whole so that a replay changes nothing.
  */
 @ApplicationScoped
 public class CellFeatureStore {
     static final String COLLECTION = "features";
+    private static final String SWEEPS = "sweeps";
 
     @Inject
-    MongoClient mongo;
+    MongoDatabase database;
 
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    public void save(PublishedFeatures published) {
+        String cellId = published.event().cellId();
+        Document doc = Document.parse(EventJson.write(published.event()))
+                .append("_id", cellId)
+                .append(SWEEPS, published.sweeps().stream().map(CellFeatureStore::document).toList());
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", cellId), doc,
+                new ReplaceOptions().upsert(true));
+    }
 
-    public void save(FeaturesEvent event, CellFeatures features) {
-        List<Document> sweeps = new ArrayList<>();
-        for (SweepFeatures s : features.sweeps()) {
-            Document d = new Document("sweep", String.valueOf(s.label()))
-                    .append("amplitudePa", s.amplitudePa())
-                    .append("nSpikes", s.spikeCount());
-            if (s.spikeCount() > 0) {
-                d.append("firstThresholdT", s.spikes().spikes().get(0).thresholdT())
-                        .append("firstPeakV", s.spikes().spikes().get(0).peakV());
-            }
-            sweeps.add(d);
+    public Optional<PublishedFeatures> find(String cellId) {
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", cellId)).first())
+                .map(CellFeatureStore::published);
+    }
+
+    private static Document document(SweepSpikes s) {
+        Document d = new Document("sweep", s.sweep())
+                .append("amplitudePa", s.amplitudePa())
+                .append("nSpikes", s.spikeCount());
+        if (s.spikeCount() > 0) {
+            d.append("firstThresholdT", s.firstThresholdT()).append("firstPeakV", s.firstPeakV());
         }
-        Document doc = Document.parse(EventJson.write(event))
-                .append("_id", event.cellId())
-                .append("sweeps", sweeps);
-        collection().replaceOne(Filters.eq("_id", event.cellId()), doc, new ReplaceOptions().upsert(true));
+        return d;
     }
 
-    public Optional<Document> find(String cellId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", cellId)).first());
+    private static PublishedFeatures published(Document doc) {
+        // the event's own fields are what EventJson reads; the sweep table is this collection's
+        FeaturesEvent event = EventJson.read(COLLECTION, doc.toJson(), FeaturesEvent.class);
+        return new PublishedFeatures(event, doc.getList(SWEEPS, Document.class).stream()
+                .map(CellFeatureStore::sweep).toList());
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+    private static SweepSpikes sweep(Document d) {
+        return new SweepSpikes(d.getString("sweep"), d.get("amplitudePa", Number.class).doubleValue(),
+                d.getInteger("nSpikes"), number(d, "firstThresholdT"), number(d, "firstPeakV"));
+    }
+
+    private static Double number(Document d, String key) {
+        Number n = d.get(key, Number.class);
+        return n == null ? null : n.doubleValue();
     }
 }

@@ -1,48 +1,50 @@
 package org.patchmap.feature.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.patchmap.core.sweep.Sweep;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.SweepFamilyEvent;
+import org.patchmap.feature.domain.RecordedFamily;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Collection {@code sweep_families}: one document per cell id, the last family received with
- * what its traces hold. Written by replacing the whole document, built only from the event and
- * the traces, so that the same event processed twice leaves the same document.
+ * Collection {@code sweep_families}: one document per cell id, the family event as received plus
+ * {@code samplesPerSweep} and {@code durationS}. Written by replacing the whole document, built only from
+ * the event and the traces, so that the same event processed twice leaves the same document.
  */
 @ApplicationScoped
 public class SweepFamilyStore {
     static final String COLLECTION = "sweep_families";
+    private static final String SAMPLES_PER_SWEEP = "samplesPerSweep";
+    private static final String DURATION_S = "durationS";
 
     @Inject
-    MongoClient mongo;
+    MongoDatabase database;
 
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
-
-    public void save(SweepFamilyEvent family, List<Sweep> sweeps) {
-        Document doc = Document.parse(EventJson.write(family))
-                .append("_id", family.cellId())
-                .append("samplesPerSweep", sweeps.stream().map(s -> s.voltageMv().length).toList())
-                .append("durationS", sweeps.stream().mapToDouble(Sweep::durationS).max().orElse(0));
-        collection().replaceOne(Filters.eq("_id", family.cellId()), doc, new ReplaceOptions().upsert(true));
+    public void save(RecordedFamily recorded) {
+        String cellId = recorded.family().cellId();
+        Document doc = Document.parse(EventJson.write(recorded.family()))
+                .append("_id", cellId)
+                .append(SAMPLES_PER_SWEEP, recorded.samplesPerSweep())
+                .append(DURATION_S, recorded.durationS());
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", cellId), doc,
+                new ReplaceOptions().upsert(true));
     }
 
-    public Optional<Document> find(String cellId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", cellId)).first());
+    public Optional<RecordedFamily> find(String cellId) {
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", cellId)).first())
+                .map(SweepFamilyStore::recorded);
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+    private static RecordedFamily recorded(Document doc) {
+        // the event's own fields are what EventJson reads; the rest is this collection's
+        SweepFamilyEvent family = EventJson.read(COLLECTION, doc.toJson(), SweepFamilyEvent.class);
+        return new RecordedFamily(family, doc.getList(SAMPLES_PER_SWEEP, Integer.class),
+                doc.get(DURATION_S, Number.class).doubleValue());
     }
 }

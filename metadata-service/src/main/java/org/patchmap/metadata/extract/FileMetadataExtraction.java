@@ -13,11 +13,10 @@ import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.SweepFamilyEvent.FileSubject;
+import org.patchmap.metadata.domain.DandisetVersionMetadata;
 import org.patchmap.metadata.store.DandisetMetadataStore;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,8 +29,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class FileMetadataExtraction {
     private static final Logger LOG = Logger.getLogger(FileMetadataExtraction.class);
-    /** The fields counted by source, as {@link CellMetadata#sources()} names them. */
-    static final List<String> FIELDS = List.of("species", "region", "age_days", "sex", "genotype", "temperature_c");
     private final MetadataExtractor extractor = MetadataExtractor.standard();
 
     @Inject
@@ -51,8 +48,8 @@ public class FileMetadataExtraction {
         JsonNode assetMetadata = EventJson.mapper().valueToTree(asset.assetMetadata());
         CellMetadata cell = extractor.extract(assetMetadata, subjectInfo(file), dandiset);
         Map<String, String> sources = cell.sources();
-        for (String field : FIELDS) {
-            metrics.value(field, sources.get(field));
+        for (CountedField field : CountedField.values()) {
+            metrics.value(field, sources.get(field.wire()));
         }
         return new MetadataEvent(MetadataEvent.SCHEMA_VERSION, asset.fileKey(), asset.provenance(), cell.species(),
                 cell.brainRegion(), cell.ageDays(), cell.sex(), cell.genotype(), cell.temperatureC(),
@@ -72,18 +69,17 @@ public class FileMetadataExtraction {
         String id = asset.provenance().dandisetId();
         String version = asset.provenance().version();
         if (asset.dandiset().isEmpty() || id == null || version == null) {
-            return extractor.dandiset(null); // an upload, or an event from before 'dandiset' existed
+            return extractor.dandiset(null); // an upload, or an event without the optional 'dandiset'
         }
-        Optional<DandisetMetadata> cached = cache.find(id, version, vocabularyVersion(), DandisetMetadata.class);
+        Optional<DandisetMetadata> cached = cache.find(id, version, vocabularyVersion());
         if (cached.isPresent()) {
-            metrics.dandisetVersion("cached");
+            metrics.dandisetVersion(DandisetVersionResult.CACHED);
             return cached.get();
         }
         DandisetVersion text = DandisetVersion.fromJson(EventJson.mapper().valueToTree(asset.dandiset()));
         DandisetMetadata extracted = model.fillUnknowns(extractor.dandiset(text), text);
-        Instant now = clock.instant();
-        cache.save(id, version, vocabularyVersion(), extracted, now);
-        metrics.dandisetVersion("extracted");
+        cache.save(new DandisetVersionMetadata(id, version, vocabularyVersion(), extracted, clock.instant()));
+        metrics.dandisetVersion(DandisetVersionResult.EXTRACTED);
         LOG.infof("dandiset %s %s: species %s, region %s (%s)", id, version,
                 extracted.species().isEmpty() ? "unknown" : extracted.species().get(0).label(),
                 extracted.brainRegion().label(), extracted.brainRegion().source());

@@ -17,13 +17,13 @@ public class MetadataMetrics {
     MeterRegistry registry;
 
     /** One file's value for {@code field} came from {@code source} (null: nothing stated it). */
-    void value(String field, String source) {
-        registry.counter("patchmap.metadata.values", "field", field, "source", source == null ? UNKNOWN : source)
-                .increment();
+    void value(CountedField field, String source) {
+        registry.counter("patchmap.metadata.values", "field", field.wire(), "source",
+                source == null ? UNKNOWN : source).increment();
     }
 
-    /** A dandiset version's own metadata was "extracted" or "cached". */
-    void dandisetVersion(String result) {
-        registry.counter("patchmap.metadata.dandiset.versions", "result", result).increment();
+    /** A dandiset version's own metadata was extracted or read back. */
+    void dandisetVersion(DandisetVersionResult result) {
+        registry.counter("patchmap.metadata.dandiset.versions", "result", result.wire()).increment();
     }
 }

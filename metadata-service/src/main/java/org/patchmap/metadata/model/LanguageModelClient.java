@@ -47,10 +47,10 @@ public class LanguageModelClient {
                            Collection<String> species) {
         Timer.Sample sample = Timer.start(registry);
         ModelAnswer answer = call(title, description, keywords, regions, species);
-        sample.stop(registry.timer("patchmap.model.duration", "outcome", answer.outcome()));
-        registry.counter("patchmap.model.calls", "outcome", answer.outcome()).increment();
-        if (!answer.outcome().equals("answered")) {
-            LOG.infof("language model: %s (%s)", answer.outcome(), answer.detail());
+        sample.stop(registry.timer("patchmap.model.duration", "outcome", answer.outcome().wire()));
+        registry.counter("patchmap.model.calls", "outcome", answer.outcome().wire()).increment();
+        if (answer.outcome() != ModelOutcome.ANSWERED) {
+            LOG.infof("language model: %s (%s)", answer.outcome().wire(), answer.detail());
         }
         return answer;
     }
@@ -66,24 +66,24 @@ public class LanguageModelClient {
         try {
             r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            return ModelAnswer.failed("timeout", "no answer within " + timeout);
+            return ModelAnswer.failed(ModelOutcome.TIMEOUT, "no answer within " + timeout);
         } catch (IOException e) {
-            return ModelAnswer.failed("http_error", endpoint + ": " + e);
+            return ModelAnswer.failed(ModelOutcome.HTTP_ERROR, endpoint + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ModelAnswer.failed("http_error", "interrupted");
+            return ModelAnswer.failed(ModelOutcome.HTTP_ERROR, "interrupted");
         }
         if (r.statusCode() != 200) {
-            return ModelAnswer.failed("http_error", endpoint + " answered HTTP " + r.statusCode());
+            return ModelAnswer.failed(ModelOutcome.HTTP_ERROR, endpoint + " answered HTTP " + r.statusCode());
         }
         try {
             JsonNode content = JSON.readTree(r.body()).path("choices").path(0).path("message").path("content");
             if (!content.isTextual()) {
-                return ModelAnswer.failed("malformed", "no choices[0].message.content in the response");
+                return ModelAnswer.failed(ModelOutcome.MALFORMED, "no choices[0].message.content in the response");
             }
             return ModelAnswer.parse(content.asText(), regions, species);
         } catch (IOException e) {
-            return ModelAnswer.failed("malformed", "the response is not JSON");
+            return ModelAnswer.failed(ModelOutcome.MALFORMED, "the response is not JSON");
         }
     }
 }

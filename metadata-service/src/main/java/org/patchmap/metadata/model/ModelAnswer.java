@@ -14,13 +14,13 @@ import java.util.Optional;
  *
  * @param region  a vocabulary region name, or null
  * @param species a listed scientific name, or null
- * @param outcome "answered", "no_answer", "malformed", "out_of_vocabulary", "timeout", "http_error"
+ * @param outcome how the question ended
  * @param detail  why, for logs and the stored result
  */
-public record ModelAnswer(String region, String species, String outcome, String detail) {
+public record ModelAnswer(String region, String species, ModelOutcome outcome, String detail) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ModelAnswer failed(String outcome, String detail) {
+    static ModelAnswer failed(ModelOutcome outcome, String detail) {
         return new ModelAnswer(null, null, outcome, detail);
     }
 
@@ -30,10 +30,10 @@ public record ModelAnswer(String region, String species, String outcome, String 
         try {
             n = JSON.readTree(stripFence(content));
         } catch (IOException e) {
-            return failed("malformed", "not JSON: " + shorten(content));
+            return failed(ModelOutcome.MALFORMED, "not JSON: " + shorten(content));
         }
         if (n == null || !n.isObject()) {
-            return failed("malformed", "not a JSON object: " + shorten(content));
+            return failed(ModelOutcome.MALFORMED, "not a JSON object: " + shorten(content));
         }
         String r = n.path("region").isTextual() ? n.get("region").asText().strip() : null;
         String s = n.path("species").isTextual() ? n.get("species").asText().strip() : null;
@@ -42,13 +42,13 @@ public record ModelAnswer(String region, String species, String outcome, String 
         boolean regionOff = r != null && !isUnknown(r) && region.isEmpty();
         boolean speciesOff = s != null && !isUnknown(s) && sp.isEmpty();
         if (regionOff || speciesOff) {
-            return failed("out_of_vocabulary", (regionOff ? "region '" + shorten(r) + "' " : "")
+            return failed(ModelOutcome.OUT_OF_VOCABULARY, (regionOff ? "region '" + shorten(r) + "' " : "")
                     + (speciesOff ? "species '" + shorten(s) + "' " : "") + "not in the lists: answer discarded");
         }
         if (region.isEmpty() && sp.isEmpty()) {
-            return failed("no_answer", "the model did not name a region or a species");
+            return failed(ModelOutcome.NO_ANSWER, "the model did not name a region or a species");
         }
-        return new ModelAnswer(region.orElse(null), sp.orElse(null), "answered", "");
+        return new ModelAnswer(region.orElse(null), sp.orElse(null), ModelOutcome.ANSWERED, "");
     }
 
     private static Optional<String> listed(String value, Collection<String> allowed) {

@@ -1,5 +1,5 @@
 /**
- * The optional language model (issue 6): an OpenAI-compatible chat endpoint (hosted, or a local
+ * The optional language model: an OpenAI-compatible chat endpoint (hosted, or a local
  * Ollama/vLLM) asked, for JSON only, which vocabulary region and species a dandiset's text
  * describes. Off by default; never the only path. Its answer is used only when it parses and
  * names a term from the lists it was given: dandiset text is untrusted input, and an instruction

@@ -7,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.metadata.store.AssetMetadataStore;
 
@@ -23,7 +23,9 @@ public class AssetMetadataResource {
     @Path("/{fileKey: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The DANDI asset metadata kept for a file key, as received")
-    public Document metadata(@PathParam("fileKey") String fileKey) {
-        return store.find(fileKey).orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
+    @APIResponse(responseCode = "404", description = "No metadata received for this file key")
+    public AssetMetadataView metadata(@PathParam("fileKey") String fileKey) {
+        return store.find(fileKey).map(AssetMetadataView::of)
+                .orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
     }
 }

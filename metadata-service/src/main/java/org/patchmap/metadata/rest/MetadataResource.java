@@ -1,6 +1,7 @@
 package org.patchmap.metadata.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -9,10 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.patchmap.events.MetadataEvent;
 import org.patchmap.metadata.store.CellMetadataStore;
 import org.patchmap.metadata.store.DandisetMetadataStore;
 
@@ -32,26 +32,31 @@ public class MetadataResource {
     @GET
     @Path("/metadata/{fileKey: .+}")
     @Operation(summary = "A file's metadata, each value with its source and confidence")
-    public MetadataEvent file(@PathParam("fileKey") String fileKey) {
-        return files.find(fileKey).orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
+    @APIResponse(responseCode = "404", description = "No metadata for this file key")
+    public FileMetadataView file(@PathParam("fileKey") String fileKey) {
+        return files.find(fileKey).map(FileMetadataView::of)
+                .orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
     }
 
     @GET
     @Path("/metadata")
     @Operation(summary = "The metadata of a dandiset's files, in file-key order")
-    public List<MetadataEvent> ofDandiset(@QueryParam("dandiset") String dandisetId,
-                                          @QueryParam("limit") @DefaultValue("1000") int limit) {
+    @APIResponse(responseCode = "400", description = "No dandiset given")
+    public List<FileMetadataView> ofDandiset(@QueryParam("dandiset") String dandisetId,
+                                             @QueryParam("limit") @DefaultValue("1000") int limit) {
         if (dandisetId == null || dandisetId.isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("query parameter 'dandiset' is required");
+            throw new BadRequestException("query parameter 'dandiset' is required");
         }
-        return files.ofDandiset(dandisetId, Math.max(1, Math.min(limit, 10_000)));
+        return files.ofDandiset(dandisetId, Math.max(1, Math.min(limit, 10_000))).stream()
+                .map(FileMetadataView::of).toList();
     }
 
     @GET
     @Path("/dandisets/{id}/versions/{version}/metadata")
     @Operation(summary = "What a dandiset version's own metadata says (summary species, text region, temperature)")
-    public Document dandiset(@PathParam("id") String id, @PathParam("version") String version) {
-        return dandisets.raw(id, version).orElseThrow(() -> new NotFoundException("no metadata for dandiset "
-                + id + " version " + version));
+    @APIResponse(responseCode = "404", description = "This dandiset version has not been extracted")
+    public DandisetMetadataView dandiset(@PathParam("id") String id, @PathParam("version") String version) {
+        return dandisets.find(id, version).map(DandisetMetadataView::of)
+                .orElseThrow(() -> new NotFoundException("no metadata for dandiset " + id + " version " + version));
     }
 }

@@ -1,31 +1,34 @@
 package org.patchmap.metadata.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
+import org.patchmap.events.Provenance;
+import org.patchmap.events.Topics;
+import org.patchmap.metadata.domain.ReceivedAsset;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collection {@code asset_metadata}: the last metadata received per file key, replaced whole
- * and built only from the event, so that processing an event twice leaves the same document.
+ * Collection {@code asset_metadata}: the last metadata received per file key ({@code digest},
+ * {@code provenance}, {@code assetMetadata}, and the whole event as JSON text in {@code event}), replaced
+ * whole and built only from the event, so that processing an event twice leaves the same document.
  */
 @ApplicationScoped
 public class AssetMetadataStore {
     static final String COLLECTION = "asset_metadata";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    MongoDatabase database;
 
     public void save(AssetEvent asset) {
         Document doc = new Document("_id", asset.fileKey())
@@ -35,20 +38,23 @@ public class AssetMetadataStore {
                 // The whole event, so a file's metadata can be extracted again when its file's own
                 // subject arrives later on patchmap.sweeps.
                 .append("event", EventJson.write(asset));
-        collection().replaceOne(Filters.eq("_id", asset.fileKey()), doc, new ReplaceOptions().upsert(true));
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", asset.fileKey()), doc,
+                new ReplaceOptions().upsert(true));
     }
 
-    public Optional<Document> find(String fileKey) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", fileKey)).first());
+    public Optional<ReceivedAsset> find(String fileKey) {
+        return document(fileKey).map(d -> new ReceivedAsset(fileKey, d.getString("digest"),
+                EventJson.mapper().convertValue(d.get("provenance"), Provenance.class),
+                EventJson.mapper().convertValue(d.get("assetMetadata"), JSON_OBJECT)));
     }
 
     /** The last asset event received for a file. */
     public Optional<AssetEvent> findEvent(String fileKey) {
-        return find(fileKey).map(d -> d.getString("event")).filter(e -> e != null)
-                .map(e -> EventJson.read(org.patchmap.events.Topics.ASSETS, e, AssetEvent.class));
+        return document(fileKey).map(d -> d.getString("event"))
+                .map(e -> EventJson.read(Topics.ASSETS, e, AssetEvent.class));
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
+    private Optional<Document> document(String fileKey) {
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first());
     }
 }

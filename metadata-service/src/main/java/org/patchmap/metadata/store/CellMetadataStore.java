@@ -1,13 +1,11 @@
 package org.patchmap.metadata.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.MetadataEvent;
 
@@ -24,34 +22,29 @@ public class CellMetadataStore {
     static final String COLLECTION = "metadata";
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    MongoDatabase database;
 
     public void save(MetadataEvent metadata) {
         Document doc = Document.parse(EventJson.write(metadata)).append("_id", metadata.cellId());
-        collection().replaceOne(Filters.eq("_id", metadata.cellId()), doc, new ReplaceOptions().upsert(true));
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", metadata.cellId()), doc,
+                new ReplaceOptions().upsert(true));
     }
 
     public Optional<MetadataEvent> find(String fileKey) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", fileKey)).first()).map(CellMetadataStore::event);
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first())
+                .map(CellMetadataStore::event);
     }
 
     /** The files of one dandiset, in file-key order, at most {@code limit}. */
     public List<MetadataEvent> ofDandiset(String dandisetId, int limit) {
         List<MetadataEvent> found = new ArrayList<>();
-        collection().find(Filters.eq("provenance.dandisetId", dandisetId)).sort(new Document("_id", 1)).limit(limit)
-                .forEach(d -> found.add(event(d)));
+        database.getCollection(COLLECTION).find(Filters.eq("provenance.dandisetId", dandisetId))
+                .sort(new Document("_id", 1)).limit(limit).forEach(d -> found.add(event(d)));
         return found;
     }
 
     private static MetadataEvent event(Document d) {
         d.remove("_id");
         return EventJson.read("metadata store", d.toJson(), MetadataEvent.class);
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
     }
 }

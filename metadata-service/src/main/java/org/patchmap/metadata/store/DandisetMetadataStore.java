@@ -1,14 +1,15 @@
 package org.patchmap.metadata.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.patchmap.core.metadata.DandisetMetadata;
 import org.patchmap.events.EventJson;
+import org.patchmap.metadata.domain.DandisetVersionMetadata;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -22,49 +23,46 @@ import java.util.Optional;
 @ApplicationScoped
 public class DandisetMetadataStore {
     static final String COLLECTION = "dandiset_metadata";
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DandisetMetadataStore.class);
+    private static final Logger LOG = Logger.getLogger(DandisetMetadataStore.class);
 
     @Inject
-    MongoClient mongo;
+    MongoDatabase database;
 
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
-
-    public static String id(String dandisetId, String version) {
+    static String id(String dandisetId, String version) {
         return dandisetId + "@" + version;
     }
 
-    /** The entry made with {@code vocabularyVersion}, if any. */
-    public <T> Optional<T> find(String dandisetId, String version, String vocabularyVersion, Class<T> type) {
-        Document d = collection().find(Filters.and(Filters.eq("_id", id(dandisetId, version)),
+    /** The facts extracted with {@code vocabularyVersion}, if any. */
+    public Optional<DandisetMetadata> find(String dandisetId, String version, String vocabularyVersion) {
+        Document d = database.getCollection(COLLECTION).find(Filters.and(Filters.eq("_id", id(dandisetId, version)),
                 Filters.eq("vocabularyVersion", vocabularyVersion))).first();
-        return Optional.ofNullable(d).flatMap(doc -> read(doc.get("facts", Document.class).toJson(), type));
+        return Optional.ofNullable(d).flatMap(DandisetMetadataStore::facts);
     }
 
-    private static <T> Optional<T> read(String json, Class<T> type) {
+    /** The entry of a dandiset version, whatever vocabulary it was extracted with. */
+    public Optional<DandisetVersionMetadata> find(String dandisetId, String version) {
+        Document d = database.getCollection(COLLECTION).find(Filters.eq("_id", id(dandisetId, version))).first();
+        return Optional.ofNullable(d).flatMap(doc -> facts(doc).map(facts -> new DandisetVersionMetadata(
+                doc.getString("dandisetId"), doc.getString("version"), doc.getString("vocabularyVersion"), facts,
+                Instant.parse(doc.getString("extractedAt")))));
+    }
+
+    public void save(DandisetVersionMetadata entry) {
+        String id = id(entry.dandisetId(), entry.version());
+        Document doc = new Document("_id", id).append("dandisetId", entry.dandisetId())
+                .append("version", entry.version()).append("vocabularyVersion", entry.vocabularyVersion())
+                .append("facts", Document.parse(EventJson.write(entry.facts())))
+                .append("extractedAt", entry.extractedAt().toString());
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+    }
+
+    private static Optional<DandisetMetadata> facts(Document entry) {
         try {
-            return Optional.of(EventJson.mapper().readValue(json, type));
-        } catch (java.io.IOException | RuntimeException e) {
-            // Written by this class: an unreadable entry (older code, damage) is extracted again, not fatal.
-            LOG.warnf("%s: entry unreadable as %s, extracting again: %s", COLLECTION, type.getSimpleName(),
-                    e.getMessage());
+            return Optional.ofNullable(EventJson.mapper().convertValue(entry.get("facts"), DandisetMetadata.class));
+        } catch (RuntimeException e) {
+            // Written by this class: an entry it cannot read (a damaged one) is extracted again, not fatal.
+            LOG.warnf("%s: entry %s unreadable, extracting again: %s", COLLECTION, entry.get("_id"), e.getMessage());
             return Optional.empty();
         }
-    }
-
-    public void save(String dandisetId, String version, String vocabularyVersion, Object facts, Instant at) {
-        Document doc = new Document("_id", id(dandisetId, version)).append("dandisetId", dandisetId)
-                .append("version", version).append("vocabularyVersion", vocabularyVersion)
-                .append("facts", Document.parse(EventJson.write(facts))).append("extractedAt", at.toString());
-        collection().replaceOne(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
-    }
-
-    /** The raw entry, for the API. */
-    public Optional<Document> raw(String dandisetId, String version) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", id(dandisetId, version))).first());
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
     }
 }

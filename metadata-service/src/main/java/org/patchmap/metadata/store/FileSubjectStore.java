@@ -1,13 +1,11 @@
 package org.patchmap.metadata.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.SweepFamilyEvent.FileSubject;
 
@@ -22,23 +20,17 @@ public class FileSubjectStore {
     static final String COLLECTION = "file_subjects";
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    MongoDatabase database;
 
     public void save(String fileKey, FileSubject subject) {
         Document doc = Document.parse(EventJson.write(subject)).append("_id", fileKey);
-        collection().replaceOne(Filters.eq("_id", fileKey), doc, new ReplaceOptions().upsert(true));
+        database.getCollection(COLLECTION).replaceOne(Filters.eq("_id", fileKey), doc,
+                new ReplaceOptions().upsert(true));
     }
 
     public Optional<FileSubject> find(String fileKey) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", fileKey)).first())
+        return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first())
                 .map(d -> new FileSubject(d.getString("species"), d.getString("age"), d.getString("sex"),
                         d.getString("genotype"), d.getString("temperature")));
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
     }
 }

@@ -82,7 +82,7 @@ class LanguageModelClientTest {
 
         ModelAnswer a = ask(DESCRIPTION);
 
-        assertEquals(new ModelAnswer("CA1 field of hippocampus", "Mus musculus", "answered", ""), a);
+        assertEquals(new ModelAnswer("CA1 field of hippocampus", "Mus musculus", ModelOutcome.ANSWERED, ""), a);
         assertEquals(1.0, calls("answered"));
         server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer sk-test"))
@@ -105,14 +105,14 @@ class LanguageModelClientTest {
     @Test
     void jsonInACodeFenceIsAcceptedAndUnknownIsNoValue() throws Exception {
         answerWith("fenced.json");
-        assertEquals(new ModelAnswer(null, "Rattus norvegicus", "answered", ""), ask(DESCRIPTION));
+        assertEquals(new ModelAnswer(null, "Rattus norvegicus", ModelOutcome.ANSWERED, ""), ask(DESCRIPTION));
     }
 
     @Test
     void proseInsteadOfJsonIsDiscarded() throws Exception {
         answerWith("prose.json");
         ModelAnswer a = ask(DESCRIPTION);
-        assertEquals("malformed", a.outcome());
+        assertEquals("malformed", a.outcome().wire());
         assertEquals("not JSON: Based on the description, these recordings were made from CA1 pyramidal neuro...",
                 a.detail());
         assertNull(a.region());
@@ -123,7 +123,7 @@ class LanguageModelClientTest {
     void aRegionOutsideTheVocabularyIsDiscarded() throws Exception {
         answerWith("out-of-vocabulary.json");
         ModelAnswer a = ask(DESCRIPTION);
-        assertEquals(new ModelAnswer(null, null, "out_of_vocabulary",
+        assertEquals(new ModelAnswer(null, null, ModelOutcome.OUT_OF_VOCABULARY,
                 "region 'hippocampal formation of the left hemisphere' not in the lists: answer discarded"), a);
     }
 
@@ -136,7 +136,7 @@ class LanguageModelClientTest {
         ModelAnswer a = ask(hostile);
 
         // the whole answer is dropped, the listed species with it: a model that obeyed once is not trusted
-        assertEquals(new ModelAnswer(null, null, "out_of_vocabulary",
+        assertEquals(new ModelAnswer(null, null, ModelOutcome.OUT_OF_VOCABULARY,
                 "region 'PWNED' not in the lists: answer discarded"), a);
         JsonNode sent = new ObjectMapper().readTree(server.getAllServeEvents().get(0).getRequest().getBodyAsString());
         String user = sent.at("/messages/1/content").asText();
@@ -152,7 +152,7 @@ class LanguageModelClientTest {
                     Optional.of("sk-test"), Duration.ofMillis(800), registry);
             ModelAnswer a = assertTimeoutPreemptively(Eventually.HANG_GUARD, () -> impatient.ask(TITLE, DESCRIPTION,
                     List.of("hippocampus", "patch clamp"), REGIONS, SPECIES));
-            assertEquals(new ModelAnswer(null, null, "timeout", "no answer within PT0.8S"), a);
+            assertEquals(new ModelAnswer(null, null, ModelOutcome.TIMEOUT, "no answer within PT0.8S"), a);
             assertEquals(1.0, calls("timeout"));
         }
     }
@@ -162,7 +162,7 @@ class LanguageModelClientTest {
         server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)
                 .withBody("{\"error\": {\"message\": \"model is loading\"}}")));
         ModelAnswer a = ask(DESCRIPTION);
-        assertEquals(new ModelAnswer(null, null, "http_error", server.baseUrl() + "/v1/chat/completions answered "
-                + "HTTP 503"), a);
+        assertEquals(new ModelAnswer(null, null, ModelOutcome.HTTP_ERROR,
+                server.baseUrl() + "/v1/chat/completions answered HTTP 503"), a);
     }
 }

@@ -1,4 +1,4 @@
-package org.patchmap.feature;
+package org.patchmap.feature.messaging;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.gridfs.GridFSBuckets;

@@ -1,4 +1,4 @@
-package org.patchmap.metadata;
+package org.patchmap.metadata.messaging;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

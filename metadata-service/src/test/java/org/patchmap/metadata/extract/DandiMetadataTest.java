@@ -1,4 +1,4 @@
-package org.patchmap.metadata;
+package org.patchmap.metadata.extract;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

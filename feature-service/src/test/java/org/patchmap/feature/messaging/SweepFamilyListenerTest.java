@@ -1,4 +1,4 @@
-package org.patchmap.feature;
+package org.patchmap.feature.messaging;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -154,7 +154,7 @@ class SweepFamilyListenerTest {
         KafkaTestClient.send(Topics.SWEEPS, next.cellId(), EventJson.write(next));
 
         DeadLetterEvent letter = deadLetterFor(lost);
-        assertEquals("org.patchmap.feature.store.TraceUnavailableException", letter.exceptionClass());
+        assertEquals("org.patchmap.messaging.store.TraceUnavailableException", letter.exceptionClass());
         assertEquals("traces 6743a1f0c2b5e81d9a4f0c11 of upload:0000000000000003/lost.nwb not found in GridFS bucket 'traces'",
                 letter.reason());
         Eventually.get("next family",

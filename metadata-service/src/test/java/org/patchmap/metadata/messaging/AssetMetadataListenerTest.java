@@ -1,10 +1,10 @@
-package org.patchmap.metadata;
+package org.patchmap.metadata.messaging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
@@ -14,6 +14,7 @@ import org.patchmap.events.AssetEvent;
 import org.patchmap.events.DeadLetterEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
+import org.patchmap.metadata.domain.ReceivedAsset;
 import org.patchmap.metadata.store.AssetMetadataStore;
 
 import java.io.IOException;
@@ -47,11 +48,11 @@ class AssetMetadataListenerTest {
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
 
-        Document doc = Eventually.get("metadata in MongoDB", () -> store.find(asset.fileKey()));
-        Document subject = doc.get("assetMetadata", Document.class).getList("wasAttributedTo", Document.class).get(0);
-        assertEquals("P147DT82800S", subject.get("age", Document.class).getString("value"));
-        assertEquals("Female", subject.get("sex", Document.class).getString("name"));
-        assertEquals("0.211014.0809", doc.get("provenance", Document.class).getString("version"));
+        ReceivedAsset kept = Eventually.get("metadata in MongoDB", () -> store.find(asset.fileKey()));
+        JsonNode subject = EventJson.mapper().valueToTree(kept.assetMetadata()).path("wasAttributedTo").get(0);
+        assertEquals("P147DT82800S", subject.path("age").path("value").asText());
+        assertEquals("Female", subject.path("sex").path("name").asText());
+        assertEquals("0.211014.0809", kept.provenance().version());
 
         given().get("/api/asset-metadata/" + asset.fileKey()).then().statusCode(200)
                 .body("digest", equalTo(asset.digest()));
