@@ -76,6 +76,8 @@ public class LivingMap {
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Set<String> pending = new HashSet<>();
+    /** The cells of the version being made current (stored, pointer flipping, not yet {@link #live}). */
+    private Set<String> switching = Set.of();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "map-builder");
         t.setDaemon(true);
@@ -129,13 +131,33 @@ public class LivingMap {
         }
         if (cells.isReference(features)) {
             synchronized (this) {
-                pending.add(id);
-                if (pending.size() >= config.recomputeAfter()) {
-                    requestBuild();
+                Live now = live.get();
+                if ((now == null || !now.cellIds().contains(id)) && !switching.contains(id)) {
+                    pending.add(id);
+                    if (pendingBeyondSwitch() >= config.recomputeAfter()) {
+                        requestBuild();
+                    }
                 }
             }
         }
         placeAndPublish(features, current);
+    }
+
+    /**
+     * The pending cells that will still be pending once the version being made current is live: while a new
+     * version's pointer flips, the cells it holds no longer count toward the next one.
+     */
+    private int pendingBeyondSwitch() {
+        if (switching.isEmpty()) {
+            return pending.size();
+        }
+        int beyond = 0;
+        for (String id : pending) {
+            if (!switching.contains(id)) {
+                beyond++;
+            }
+        }
+        return beyond;
     }
 
     /** Asks for a new map (debounced); returns the version id the build will have. */
@@ -194,8 +216,19 @@ public class LivingMap {
             long t1 = System.nanoTime();
             MapPlacer placer = new MapPlacer(map);
             long t2 = System.nanoTime();
-            maps.makeCurrent(version);
-            switchTo(new Live(version, createdAt, Set.copyOf(map.cellIds()), map, placer));
+            Set<String> ids = Set.copyOf(map.cellIds());
+            synchronized (this) {
+                switching = ids;
+            }
+            try {
+                maps.makeCurrent(version);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    switching = Set.of();
+                }
+                throw e;
+            }
+            switchTo(new Live(version, createdAt, ids, map, placer));
             metrics.stages(map, t1 - t0, t2 - t1);
             metrics.build(BuildOutcome.BUILT);
             publisher.publish(new MapEvent(MapEvent.SCHEMA_VERSION, MapEvent.KIND_MAP_VERSION, version,
@@ -217,6 +250,7 @@ public class LivingMap {
         boolean again;
         synchronized (this) {
             pending.removeAll(next.cellIds());
+            switching = Set.of();
             again = pending.size() >= config.recomputeAfter();
         }
         if (again) {
