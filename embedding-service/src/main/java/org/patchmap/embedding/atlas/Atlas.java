@@ -2,16 +2,19 @@ package org.patchmap.embedding.atlas;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 import org.patchmap.core.features.FeatureNames;
 import org.patchmap.core.qc.MapFeatures;
-import org.patchmap.embedding.map.LivingMap;
 import org.patchmap.embedding.map.MapInputs;
 import org.patchmap.embedding.store.CellStore;
+import org.patchmap.embedding.store.JoinedCell;
 import org.patchmap.embedding.store.MapStore;
+import org.patchmap.embedding.store.MapVersion;
+import org.patchmap.embedding.store.MapVersionCell;
+import org.patchmap.embedding.store.PlacementEntry;
+import org.patchmap.events.FeaturesEvent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,18 +31,16 @@ public class Atlas {
     MapStore maps;
     @Inject
     CellStore cells;
-    @Inject
-    LivingMap living;
 
     private final AtomicReference<AtlasTable> cached = new AtomicReference<>();
 
     /** The current map's table; empty before the first map. */
     public Optional<AtlasTable> current() {
-        Optional<Document> summary = maps.current();
+        Optional<MapVersion> summary = maps.current();
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        String version = summary.get().getString("_id");
+        String version = summary.get().version();
         AtlasTable table = cached.get();
         if (table == null || !table.mapVersion().equals(version)) {
             table = AtlasTable.of(summary.get(), maps.cells(version), cells.metadataByFile());
@@ -48,125 +49,70 @@ public class Atlas {
         return Optional.of(table);
     }
 
-    /** {@code GET /api/maps/current}: columnar, so that 100,000 cells stay compact. */
-    public Optional<Map<String, Object>> currentMap() {
-        return current().map(t -> {
-            Map<String, Object> columns = new LinkedHashMap<>();
-            columns.put("id", t.ids());
-            columns.put("x", t.x());
-            columns.put("y", t.y());
-            columns.put("cluster", t.clusters());
-            columns.put("dandiset", t.dandisets());
-            columns.put("species", t.species());
-            columns.put("region", t.regions());
-            columns.put("values", t.values());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("mapVersion", t.mapVersion());
-            body.put("createdAt", t.createdAt().toString());
-            body.put("codeVersion", t.codeVersion());
-            body.put("parameters", t.parameters());
-            body.put("cellCount", t.size());
-            body.put("features", MapFeatures.NAMES);
-            body.put("cells", columns);
-            return body;
-        });
-    }
-
     /**
      * One cell: the stored join (features with units and QC reasons, metadata with sources, provenance) plus
      * DANDI links pinned to the version and where it is on the current map: its own position and neighbours,
      * or its placement, or why the map left it off.
      */
-    public Optional<Document> cell(String cellId) {
-        Optional<Document> joined = cells.cell(cellId);
+    public Optional<AtlasCell> cell(String cellId) {
+        Optional<JoinedCell> joined = cells.cell(cellId);
         if (joined.isEmpty()) {
-            return joined;
+            return Optional.empty();
         }
-        Document cell = joined.get();
-        Document provenance = cell.get("provenance", Document.class);
-        if (provenance != null && provenance.getString("assetId") != null) {
-            String asset = provenance.getString("assetId");
-            cell.append("links", new Document("dandiset", provenance.getString("dandisetUrl"))
-                    .append("asset", "https://api.dandiarchive.org/api/dandisets/" + provenance.getString("dandisetId")
-                            + "/versions/" + provenance.getString("version") + "/assets/" + asset + "/")
-                    .append("download", "https://api.dandiarchive.org/api/assets/" + asset + "/download/"));
-        }
-        maps.current().ifPresent(summary -> cell.append("map", onMap(summary, cellId)));
-        return Optional.of(cell);
+        FeaturesEvent features = joined.get().features();
+        DandiLinks links = features == null ? null : DandiLinks.of(features.provenance()).orElse(null);
+        OnMap onMap = maps.current().map(summary -> onMap(summary, cellId)).orElse(null);
+        return Optional.of(new AtlasCell(joined.get(), links, onMap));
     }
 
-    private Document onMap(Document summary, String cellId) {
-        String version = summary.getString("_id");
-        Document where = new Document("mapVersion", version);
-        Optional<Document> mapped = maps.cell(version, cellId);
+    private OnMap onMap(MapVersion summary, String cellId) {
+        String version = summary.version();
+        Optional<MapVersionCell> mapped = maps.cell(version, cellId);
         if (mapped.isPresent()) {
-            Document m = mapped.get();
-            return where.append("status", "mapped").append("x", m.get("x")).append("y", m.get("y"))
-                    .append("pcaX", m.get("pcaX")).append("pcaY", m.get("pcaY")).append("cluster", m.get("cluster"))
-                    .append("component", m.get("component")).append("imputed", m.get("imputed"))
-                    .append("neighbours", m.get("neighbours"));
+            return new OnMap.Mapped(mapped.get());
         }
-        Optional<Document> placed = maps.placement(version, cellId);
+        Optional<PlacementEntry> placed = maps.placement(version, cellId);
         if (placed.isPresent()) {
-            Document p = placed.get();
-            for (String field : List.of("x", "y", "cluster", "clusterProbability", "confidence", "unlikeAtlas",
-                    "nearestDistance", "imputed", "neighbours", "placedAt")) {
-                where.append(field, p.get(field));
-            }
-            return where.append("status", "placed");
+            return new OnMap.Placed(placed.get());
         }
-        Optional<String> leftOff = MapStore.leftOff(summary).stream().filter(l -> l.cellId().equals(cellId))
+        Optional<String> leftOff = summary.leftOff().stream().filter(l -> l.cellId().equals(cellId))
                 .map(l -> l.reason()).findFirst();
         if (leftOff.isPresent()) {
-            return where.append("status", "left_off").append("reason", leftOff.get());
+            return new OnMap.Unmapped(version, MapStatus.LEFT_OFF, leftOff.get());
         }
         String why = cells.features(cellId).map(MapInputs::cell)
-                .map(c -> c.leftOffReason(MapStore.parameters(summary.get("parameters", Document.class)).minFeatures()))
+                .map(c -> c.leftOffReason(summary.parameters().minFeatures()))
                 .orElse("no features yet");
-        return where.append("status", "not_placed").append("reason", why == null ? "waiting to be placed" : why);
+        return new OnMap.Unmapped(version, MapStatus.NOT_PLACED, why == null ? "waiting to be placed" : why);
     }
 
-    /** Map cells matching the filter, one page, with the total count. */
-    public Optional<Map<String, Object>> list(CellFilter filter, int page, int size) {
+    /** Map cells matching the filter, one page, with the total count; empty before the first map. */
+    public Optional<CellPage> list(CellFilter filter, int page, int size) {
         Optional<AtlasTable> current = current();
         if (current.isEmpty()) {
             return Optional.empty();
         }
         AtlasTable t = current.get();
         Map<String, Map<String, Double>> raw = filter.needsRawFeatures() ? rawFeatures() : Map.of();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
         int total = 0;
         for (int i = 0; i < t.size(); i++) {
             if (!filter.matches(t, i, raw.getOrDefault(t.ids()[i], Map.of()))) {
                 continue;
             }
             if (total >= page * size && rows.size() < size) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("cellId", t.ids()[i]);
-                row.put("dandiset", t.dandisets()[i]);
-                row.put("species", t.species()[i]);
-                row.put("region", t.regions()[i]);
-                row.put("x", t.x()[i]);
-                row.put("y", t.y()[i]);
-                row.put("cluster", t.clusters()[i]);
-                rows.add(row);
+                rows.add(i);
             }
             total++;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("mapVersion", t.mapVersion());
-        body.put("total", total);
-        body.put("page", page);
-        body.put("size", size);
-        body.put("cells", rows);
-        return Optional.of(body);
+        return Optional.of(new CellPage(t, total, page, size, rows));
     }
 
     /** Every cell's raw ipfx features (for filters and the export on names beyond the 16 map inputs). */
     public Map<String, Map<String, Double>> rawFeatures() {
-        Map<String, Map<String, Double>> out = new java.util.HashMap<>();
-        for (Document doc : cells.allFeatures()) {
-            out.put(doc.getString("_id"), MapInputs.raw(doc));
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        for (FeaturesEvent features : cells.allFeatures()) {
+            out.put(features.cellId(), MapInputs.raw(features));
         }
         return out;
     }

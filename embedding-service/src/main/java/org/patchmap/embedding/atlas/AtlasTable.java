@@ -1,8 +1,11 @@
 package org.patchmap.embedding.atlas;
 
-import org.bson.Document;
+import org.patchmap.core.map.MapParameters;
 import org.patchmap.core.qc.MapFeatures;
+import org.patchmap.embedding.store.MapVersion;
+import org.patchmap.embedding.store.MapVersionCell;
 import org.patchmap.events.CellIds;
+import org.patchmap.events.MetadataEvent;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,12 +17,13 @@ import java.util.Map;
  * filters and the export read): ids, dandisets, species, regions, positions, clusters and the 16 map inputs
  * (map units, null where the cell lacked one).
  */
-public record AtlasTable(String mapVersion, Instant createdAt, String codeVersion, Document parameters,
+public record AtlasTable(String mapVersion, Instant createdAt, String codeVersion, MapParameters parameters,
                          String[] ids, String[] dandisets, String[] species, String[] regions, double[] x,
                          double[] y, int[] clusters, Double[][] values) {
 
-    /** The table of a stored version: its summary, its {@code map_cells} in order, every file's metadata. */
-    public static AtlasTable of(Document summary, List<Document> cells, Map<String, Document> metadataByFile) {
+    /** The table of a stored version: its summary, its cells in order, every file's metadata. */
+    public static AtlasTable of(MapVersion summary, List<MapVersionCell> cells,
+                                Map<String, MetadataEvent> metadataByFile) {
         int n = cells.size();
         String[] ids = new String[n];
         String[] dandisets = new String[n];
@@ -30,29 +34,23 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
         int[] clusters = new int[n];
         Double[][] values = new Double[n][];
         for (int i = 0; i < n; i++) {
-            Document c = cells.get(i);
-            ids[i] = c.getString("cellId");
-            dandisets[i] = c.getString("dandiset");
-            Document metadata = metadataByFile.get(CellIds.fileKey(ids[i]));
-            species[i] = label(metadata, "species");
-            regions[i] = label(metadata, "brainRegion");
-            x[i] = c.getDouble("x");
-            y[i] = c.getDouble("y");
-            clusters[i] = c.getInteger("cluster");
-            List<?> v = c.getList("values", Object.class);
-            values[i] = new Double[MapFeatures.NAMES.size()];
-            for (int f = 0; f < values[i].length; f++) {
-                values[i][f] = v.get(f) instanceof Number num ? num.doubleValue() : null;
-            }
+            MapVersionCell c = cells.get(i);
+            ids[i] = c.cell().cellId();
+            dandisets[i] = c.cell().dandiset();
+            MetadataEvent metadata = metadataByFile.get(CellIds.fileKey(ids[i]));
+            species[i] = metadata == null ? null : label(metadata.species());
+            regions[i] = metadata == null ? null : label(metadata.brainRegion());
+            x[i] = c.cell().x();
+            y[i] = c.cell().y();
+            clusters[i] = c.cell().cluster();
+            values[i] = c.values().toArray(new Double[MapFeatures.NAMES.size()]);
         }
-        return new AtlasTable(summary.getString("_id"), summary.getDate("createdAt").toInstant(),
-                summary.getString("codeVersion"), summary.get("parameters", Document.class), ids, dandisets, species,
-                regions, x, y, clusters, values);
+        return new AtlasTable(summary.version(), summary.createdAt(), summary.codeVersion(), summary.parameters(), ids,
+                dandisets, species, regions, x, y, clusters, values);
     }
 
-    private static String label(Document metadata, String field) {
-        Document term = metadata == null ? null : metadata.get(field, Document.class);
-        return term == null ? null : term.getString("label");
+    private static String label(MetadataEvent.SourcedTerm term) {
+        return term == null ? null : term.label();
     }
 
     public int size() {

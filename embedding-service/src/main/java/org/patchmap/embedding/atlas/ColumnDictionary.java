@@ -1,5 +1,6 @@
 package org.patchmap.embedding.atlas;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.patchmap.core.features.FeatureNames;
 import org.patchmap.core.qc.MapFeatures;
 
@@ -16,7 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class ColumnDictionary {
     /** One column. */
-    public record Column(String name, String unit, String definition) {
+    @Schema(description = "A column of the CSV export")
+    public record Column(@Schema(description = "its name, as in the CSV header") String name,
+                         @Schema(description = "its unit, empty when none") String unit,
+                         @Schema(description = "what it holds") String definition) {
     }
 
     private static final Pattern PER_SWEEP = Pattern.compile("(ap_1_|ap_mean_)?(.+)_(\\d)_long_square");

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.patchmap.core.map.MapBuilder;
 import org.patchmap.core.map.MapCell;
@@ -15,9 +14,15 @@ import org.patchmap.core.map.MappedCell;
 import org.patchmap.core.map.Neighbour;
 import org.patchmap.core.map.Placement;
 import org.patchmap.embedding.config.MapConfig;
+import org.patchmap.embedding.map.MapMetrics.BuildOutcome;
+import org.patchmap.embedding.map.MapMetrics.PlacementOutcome;
 import org.patchmap.embedding.messaging.MapPublisher;
 import org.patchmap.embedding.store.CellStore;
 import org.patchmap.embedding.store.MapStore;
+import org.patchmap.embedding.store.MapVersion;
+import org.patchmap.embedding.store.MapVersionCell;
+import org.patchmap.embedding.store.ParameterFields;
+import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.MapEvent;
 
 import java.security.SecureRandom;
@@ -71,6 +76,8 @@ public class LivingMap {
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Set<String> pending = new HashSet<>();
+    /** The cells of the version being made current (stored, pointer flipping, not yet {@link #live}). */
+    private Set<String> switching = Set.of();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "map-builder");
         t.setDaemon(true);
@@ -113,24 +120,44 @@ public class LivingMap {
     }
 
     /**
-     * A features document was stored. A reference cell not on the current map counts toward the next one; any
+     * A features event was stored. A reference cell not on the current map counts toward the next one; any
      * cell not on it is placed.
      */
-    public void arrived(Document featuresDoc) {
-        String id = featuresDoc.getString("_id");
+    public void arrived(FeaturesEvent features) {
+        String id = features.cellId();
         Live current = live.get();
         if (current != null && current.cellIds().contains(id)) {
             return;
         }
-        if (cells.isReference(featuresDoc)) {
+        if (cells.isReference(features)) {
             synchronized (this) {
-                pending.add(id);
-                if (pending.size() >= config.recomputeAfter()) {
-                    requestBuild();
+                Live now = live.get();
+                if ((now == null || !now.cellIds().contains(id)) && !switching.contains(id)) {
+                    pending.add(id);
+                    if (pendingBeyondSwitch() >= config.recomputeAfter()) {
+                        requestBuild();
+                    }
                 }
             }
         }
-        placeAndPublish(featuresDoc, current);
+        placeAndPublish(features, current);
+    }
+
+    /**
+     * The pending cells that will still be pending once the version being made current is live: while a new
+     * version's pointer flips, the cells it holds no longer count toward the next one.
+     */
+    private int pendingBeyondSwitch() {
+        if (switching.isEmpty()) {
+            return pending.size();
+        }
+        int beyond = 0;
+        for (String id : pending) {
+            if (!switching.contains(id)) {
+                beyond++;
+            }
+        }
+        return beyond;
     }
 
     /** Asks for a new map (debounced); returns the version id the build will have. */
@@ -158,7 +185,7 @@ public class LivingMap {
         }
         long t0 = System.nanoTime();
         Placement p = current.placer().place(cell);
-        metrics.placement(p.placed() ? "placed" : "left_off", System.nanoTime() - t0);
+        metrics.placement(p.placed() ? PlacementOutcome.PLACED : PlacementOutcome.LEFT_OFF, System.nanoTime() - t0);
         return Optional.of(p);
     }
 
@@ -174,8 +201,8 @@ public class LivingMap {
         }
         try {
             Map<String, MapCell> inputs = new LinkedHashMap<>();
-            for (Document doc : cells.referenceFeatures()) {
-                inputs.put(doc.getString("_id"), MapInputs.cell(doc));
+            for (FeaturesEvent features : cells.referenceFeatures()) {
+                inputs.put(features.cellId(), MapInputs.cell(features));
             }
             LOG.infof("map %s: building from %d reference cells", version, inputs.size());
             MapResult map = new MapBuilder(config.parameters()).build(List.copyOf(inputs.values()));
@@ -189,18 +216,29 @@ public class LivingMap {
             long t1 = System.nanoTime();
             MapPlacer placer = new MapPlacer(map);
             long t2 = System.nanoTime();
-            maps.makeCurrent(version);
-            switchTo(new Live(version, createdAt, Set.copyOf(map.cellIds()), map, placer));
+            Set<String> ids = Set.copyOf(map.cellIds());
+            synchronized (this) {
+                switching = ids;
+            }
+            try {
+                maps.makeCurrent(version);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    switching = Set.of();
+                }
+                throw e;
+            }
+            switchTo(new Live(version, createdAt, ids, map, placer));
             metrics.stages(map, t1 - t0, t2 - t1);
-            metrics.build("built");
+            metrics.build(BuildOutcome.BUILT);
             publisher.publish(new MapEvent(MapEvent.SCHEMA_VERSION, MapEvent.KIND_MAP_VERSION, version,
-                    map.cells().size(), MapStore.parameters(map.parameters()), map.codeVersion(), null, createdAt));
+                    map.cells().size(), ParameterFields.of(map.parameters()), map.codeVersion(), null, createdAt));
             LOG.infof("map %s is current: %d cells, %d left off, %d clusters, %d components, built in %d ms",
                     version, map.cells().size(), map.leftOff().size(), map.clusters(), map.components(),
                     map.timings().totalNanos() / 1_000_000);
             placeOffMap();
         } catch (RuntimeException e) {
-            metrics.build("failed");
+            metrics.build(BuildOutcome.FAILED);
             LOG.errorf(e, "map %s not built, the current map stays: %s", version, e.getMessage());
         }
     }
@@ -212,6 +250,7 @@ public class LivingMap {
         boolean again;
         synchronized (this) {
             pending.removeAll(next.cellIds());
+            switching = Set.of();
             again = pending.size() >= config.recomputeAfter();
         }
         if (again) {
@@ -222,22 +261,22 @@ public class LivingMap {
     /** Every cell with features that is not on the current map (uploads, late arrivals) placed on it. */
     private void placeOffMap() {
         Live current = live.get();
-        for (Document doc : cells.allFeatures()) {
-            if (!current.cellIds().contains(doc.getString("_id"))) {
-                placeAndPublish(doc, current);
+        for (FeaturesEvent features : cells.allFeatures()) {
+            if (!current.cellIds().contains(features.cellId())) {
+                placeAndPublish(features, current);
             }
         }
     }
 
-    private void placeAndPublish(Document featuresDoc, Live current) {
-        String id = featuresDoc.getString("_id");
+    private void placeAndPublish(FeaturesEvent features, Live current) {
+        String id = features.cellId();
         if (current == null || current.placer() == null) {
-            metrics.placement("no_map", 0);
+            metrics.placement(PlacementOutcome.NO_MAP, 0);
             return; // placed once the map is built or restored (placeOffMap)
         }
         long t0 = System.nanoTime();
-        Placement p = current.placer().place(MapInputs.cell(featuresDoc));
-        metrics.placement(p.placed() ? "placed" : "left_off", System.nanoTime() - t0);
+        Placement p = current.placer().place(MapInputs.cell(features));
+        metrics.placement(p.placed() ? PlacementOutcome.PLACED : PlacementOutcome.LEFT_OFF, System.nanoTime() - t0);
         if (!p.placed()) {
             LOG.debugf("cell %s not placed on map %s: %s", id, current.version(), p.leftOff());
             return;
@@ -252,18 +291,17 @@ public class LivingMap {
     /** After a restart: serve the stored version at once, then rebuild it to place cells again. */
     private void restore() {
         try {
-            Optional<Document> summary = maps.current();
+            Optional<MapVersion> summary = maps.current();
             if (summary.isPresent()) {
-                String version = summary.get().getString("_id");
-                Instant createdAt = summary.get().getDate("createdAt").toInstant();
+                String version = summary.get().version();
+                Instant createdAt = summary.get().createdAt();
                 List<MapCell> inputs = maps.inputs(version);
                 Set<String> ids = new HashSet<>();
                 inputs.forEach(c -> ids.add(c.cellId()));
                 Live restoring = new Live(version, createdAt, Set.copyOf(ids), null, null);
                 live.set(restoring); // served (from MongoDB) at once; placing waits for the rebuild
-                metrics.current(ids.size(), MapStore.leftOff(summary.get()));
-                MapResult map = new MapBuilder(MapStore.parameters(summary.get().get("parameters", Document.class)))
-                        .build(inputs);
+                metrics.current(ids.size(), summary.get().leftOff());
+                MapResult map = new MapBuilder(summary.get().parameters()).build(inputs);
                 int moved = moved(map, maps.cells(version));
                 if (moved == 0) {
                     LOG.infof("map %s restored: rebuilt from its %d stored inputs, identical coordinates",
@@ -271,15 +309,15 @@ public class LivingMap {
                 } else {
                     LOG.warnf("map %s restored, but %d of %d cells came out at other coordinates than stored"
                             + " (code %s, built with %s): placements use the rebuilt model", version, moved,
-                            inputs.size(), map.codeVersion(), summary.get().getString("codeVersion"));
+                            inputs.size(), map.codeVersion(), summary.get().codeVersion());
                 }
                 live.set(new Live(version, createdAt, restoring.cellIds(), map, new MapPlacer(map)));
                 placeOffMap();
             }
             Set<String> waiting = new HashSet<>();
             Live current = live.get();
-            for (Document doc : cells.referenceFeatures()) {
-                String id = doc.getString("_id");
+            for (FeaturesEvent features : cells.referenceFeatures()) {
+                String id = features.cellId();
                 if (current == null || !current.cellIds().contains(id)) {
                     waiting.add(id);
                 }
@@ -298,15 +336,15 @@ public class LivingMap {
     }
 
     /** How many rebuilt cells differ from the stored coordinates (0 = the build reproduced the version). */
-    public static int moved(MapResult rebuilt, List<Document> stored) {
+    public static int moved(MapResult rebuilt, List<MapVersionCell> stored) {
         Map<String, double[]> xy = new LinkedHashMap<>();
         for (MappedCell c : rebuilt.cells()) {
             xy.put(c.cellId(), new double[] {c.x(), c.y()});
         }
         int moved = 0;
-        for (Document d : stored) {
-            double[] p = xy.get(d.getString("cellId"));
-            if (p == null || p[0] != d.getDouble("x") || p[1] != d.getDouble("y")) {
+        for (MapVersionCell c : stored) {
+            double[] p = xy.get(c.cell().cellId());
+            if (p == null || p[0] != c.cell().x() || p[1] != c.cell().y()) {
                 moved++;
             }
         }

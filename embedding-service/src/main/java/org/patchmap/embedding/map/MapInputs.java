@@ -1,27 +1,27 @@
 package org.patchmap.embedding.map;
 
-import org.bson.Document;
 import org.patchmap.core.features.CellFeatures;
 import org.patchmap.core.map.MapCell;
 import org.patchmap.core.qc.MapFeatures;
 import org.patchmap.core.qc.RangeQc;
+import org.patchmap.events.FeaturesEvent;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A stored {@code cell_features} document (a {@code patchmap.features} event) as the map sees it: the
- * raw ipfx values with the event's own reasons for the null ones, then the core's range QC and
- * transforms ({@link RangeQc}, {@link MapFeatures#of}). No science here beyond reading the document.
+ * A {@code patchmap.features} event as the map sees it: the raw ipfx values with the event's own reasons for
+ * the null ones, then the core's range QC and transforms ({@link RangeQc}, {@link MapFeatures#of}). No science
+ * here beyond reading the event.
  */
 public final class MapInputs {
     private MapInputs() {
     }
 
-    /** The map cell of a features document; its dandiset comes from the features' provenance. */
-    public static MapCell cell(Document featuresDoc) {
-        return cell(featuresDoc.getString("_id"), dandiset(featuresDoc), raw(featuresDoc), reasons(featuresDoc));
+    /** The map cell of a features event; its dandiset comes from the features' provenance. */
+    public static MapCell cell(FeaturesEvent features) {
+        return cell(features.cellId(), features.provenance().dandisetId(), raw(features), features.qc());
     }
 
     /** A map cell from raw ipfx values (null or absent = missing) with the reasons of the missing ones. */
@@ -42,32 +42,10 @@ public final class MapInputs {
         return new MapCell(cellId, dandiset, MapFeatures.of(checked));
     }
 
-    /** Feature name → raw value (null when not computable), every feature of the document. */
-    public static Map<String, Double> raw(Document featuresDoc) {
+    /** Feature name → raw value (null when not computable), every feature of the event. */
+    public static Map<String, Double> raw(FeaturesEvent features) {
         Map<String, Double> raw = new LinkedHashMap<>();
-        Document features = featuresDoc.get("features", Document.class);
-        if (features != null) {
-            features.forEach((name, v) -> raw.put(name, number(((Document) v).get("value"))));
-        }
+        features.features().forEach((name, v) -> raw.put(name, v.value()));
         return raw;
-    }
-
-    static Map<String, String> reasons(Document featuresDoc) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        Document qc = featuresDoc.get("qc", Document.class);
-        if (qc != null) {
-            qc.forEach((name, why) -> reasons.put(name, String.valueOf(why)));
-        }
-        return reasons;
-    }
-
-    /** The dandiset id of a features document, null for uploads. */
-    public static String dandiset(Document featuresDoc) {
-        Document provenance = featuresDoc.get("provenance", Document.class);
-        return provenance == null ? null : provenance.getString("dandisetId");
-    }
-
-    static Double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : null;
     }
 }

@@ -44,9 +44,30 @@ public class MapMetrics {
                 .description("new reference cells since the current map").register(registry);
     }
 
-    /** A build ended: "built" or "failed". */
-    void build(String outcome) {
-        registry.counter("patchmap.maps.built", "outcome", outcome).increment();
+    /** How a build ended, as the {@code outcome} tag says it. */
+    enum BuildOutcome {
+        BUILT("built"), FAILED("failed");
+
+        final String tag;
+
+        BuildOutcome(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    /** How a placement ended, as the {@code outcome} tag says it (left_off: too few features). */
+    enum PlacementOutcome {
+        PLACED("placed"), LEFT_OFF("left_off"), NO_MAP("no_map");
+
+        final String tag;
+
+        PlacementOutcome(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    void build(BuildOutcome outcome) {
+        registry.counter("patchmap.maps.built", "outcome", outcome.tag).increment();
     }
 
     /** The stages of a finished build, as the core timed them, plus the service's own. */
@@ -79,9 +100,8 @@ public class MapMetrics {
         return details < 0 ? reason : reason.substring(0, details);
     }
 
-    /** A placement ended: "placed", "left_off" (too few features) or "no_map". */
-    void placement(String outcome, long nanos) {
-        registry.counter("patchmap.placements", "outcome", outcome).increment();
+    void placement(PlacementOutcome outcome, long nanos) {
+        registry.counter("patchmap.placements", "outcome", outcome.tag).increment();
         if (nanos > 0) {
             Timer.builder("patchmap.placement.duration").register(registry).record(Duration.ofNanos(nanos));
         }

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.patchmap.embedding.map.LivingMap;
 import org.patchmap.embedding.store.CellStore;
-import org.patchmap.embedding.store.TraceStore;
+import org.patchmap.embedding.store.DisplayTraceIndex;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.MetadataEvent;
@@ -35,7 +35,7 @@ public class CellInputListener {
     CellStore cells;
 
     @Inject
-    TraceStore traces;
+    DisplayTraceIndex traces;
 
     @Inject
     LivingMap map;
@@ -43,8 +43,11 @@ public class CellInputListener {
     @Incoming(FEATURES_IN)
     @Blocking
     public void onFeatures(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> map.arrived(cells.saveFeatures(EventJson.read(Topics.FEATURES, json,
-                FeaturesEvent.class))));
+        inbox.process(record, json -> {
+            FeaturesEvent features = EventJson.read(Topics.FEATURES, json, FeaturesEvent.class);
+            cells.saveFeatures(features);
+            map.arrived(features);
+        });
     }
 
     @Incoming(METADATA_IN)

@@ -3,8 +3,7 @@ package org.patchmap.embedding.rest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.Map;
+import org.patchmap.messaging.store.TraceUnavailableException;
 
 /** A refusal of the API: its status and a sentence naming the input and the cause, as {@code {"error": ...}}. */
 public class ApiException extends RuntimeException {
@@ -27,8 +26,17 @@ public class ApiException extends RuntimeException {
     public static class Mapper {
         @ServerExceptionMapper
         public Response refuse(ApiException e) {
-            return Response.status(e.status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage()))
-                    .build();
+            return refusal(e.status, e.getMessage());
+        }
+
+        /** Stored traces that cannot be read are a failure upstream of this service: 502, naming the file. */
+        @ServerExceptionMapper
+        public Response unavailable(TraceUnavailableException e) {
+            return refusal(502, e.getMessage());
+        }
+
+        private static Response refusal(int status, String message) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
         }
     }
 }

@@ -40,7 +40,7 @@ public class ExportResource {
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("# PatchMap map " + t.mapVersion() + " created " + t.createdAt() + " by " + t.codeVersion()
-                    + ", seed " + t.parameters().get("seed") + ", " + t.size() + " cells; columns: /api/export/dictionary\n");
+                    + ", seed " + t.parameters().seed() + ", " + t.size() + " cells; columns: /api/export/dictionary\n");
             w.write(String.join(",", columns.stream().map(ColumnDictionary.Column::name).toList()));
             w.write('\n');
             for (int i = 0; i < t.size(); i++) {

@@ -18,8 +18,6 @@ import org.patchmap.embedding.messaging.MapPublisher;
 import org.patchmap.embedding.store.CellStore;
 import org.patchmap.events.MapEvent;
 
-import java.util.Map;
-
 /** The map: the current version, the stream of new versions, and the operator's requests. */
 @Path("/api")
 @Tag(name = "maps", description = "The versioned map of all reference cells")
@@ -40,8 +38,8 @@ public class MapResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The current map: version, parameters, and per cell (columns) id, x, y, cluster, dandiset, "
             + "species, region and the 16 map features; 404 before the first map")
-    public Map<String, Object> current() {
-        return atlas.currentMap().orElseThrow(() -> ApiException.notFound(NO_MAP));
+    public CurrentMapView current() {
+        return atlas.current().map(CurrentMapView::of).orElseThrow(() -> ApiException.notFound(NO_MAP));
     }
 
     @GET
@@ -58,18 +56,18 @@ public class MapResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Build a new map now (after the debounce); 202 with the version id it will have")
     public Response build() {
-        return Response.accepted(Map.of("mapVersion", living.requestBuild())).build();
+        return Response.accepted(new BuildRequestView(living.requestBuild())).build();
     }
 
     @POST
     @Path("/admin/cells/{cellId: .+}/reference")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admit an uploaded cell to the reference map (from the next map on)")
-    public Map<String, Object> reference(@PathParam("cellId") String cellId) {
+    public ReferenceView reference(@PathParam("cellId") String cellId) {
         if (!cells.markReference(cellId)) {
             throw ApiException.notFound("no features for cell " + cellId);
         }
         cells.features(cellId).ifPresent(living::arrived);
-        return Map.of("cellId", cellId, "reference", true);
+        return new ReferenceView(cellId, true);
     }
 }

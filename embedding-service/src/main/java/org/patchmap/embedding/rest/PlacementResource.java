@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.patchmap.core.map.Placement;
 import org.patchmap.embedding.map.LivingMap;
@@ -22,7 +23,11 @@ public class PlacementResource {
      * @param cellId   optional name for the cell (default "submitted")
      * @param features raw ipfx feature name → value (input_resistance in MΩ, tau and widths in s, ...)
      */
-    public record PlacementRequest(String cellId, Map<String, Double> features) {
+    @Schema(description = "Features to place on the current map")
+    public record PlacementRequest(@Schema(description = "optional name for the cell (default \"submitted\")")
+                                   String cellId,
+                                   @Schema(description = "raw ipfx feature name to value (input_resistance in MΩ, "
+                                           + "tau and widths in s, ...)") Map<String, Double> features) {
     }
 
     @Inject
@@ -33,7 +38,7 @@ public class PlacementResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Place raw ipfx features on the current map: position, neighbours, cluster probability, "
             + "confidence; 404 before the first map")
-    public Placement place(PlacementRequest request) {
+    public PlacementView place(PlacementRequest request) {
         if (request == null || request.features() == null || request.features().isEmpty()) {
             throw ApiException.badRequest("the body needs 'features': raw ipfx feature name to value");
         }
@@ -44,7 +49,7 @@ public class PlacementResource {
         if (!p.placed()) {
             throw badPlacement(id, p.leftOff());
         }
-        return p;
+        return PlacementView.of(p);
     }
 
     private static ApiException badPlacement(String id, String why) {

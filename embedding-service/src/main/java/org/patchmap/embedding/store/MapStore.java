@@ -1,22 +1,18 @@
 package org.patchmap.embedding.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.core.map.LeftOffCell;
 import org.patchmap.core.map.MapCell;
-import org.patchmap.core.map.MapParameters;
 import org.patchmap.core.map.MapResult;
 import org.patchmap.core.map.MappedCell;
+import org.patchmap.core.map.Neighbour;
 import org.patchmap.core.map.Placement;
 import org.patchmap.core.qc.MapFeatures;
 
@@ -27,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +32,7 @@ import java.util.Optional;
  * left-off cells with reasons, timings), {@code map_cells} (per version and cell: position, cluster, imputed
  * features, neighbours and the 16 map inputs it was built from, in build order), {@code map_state} (the
  * {@code current} pointer) and {@code placements} (cells placed on a version). A version's documents are
- * written before the pointer flips, so a reader never sees half a map.
+ * written before the pointer flips, so a reader never sees half a map. The indexes are {@link MapIndexes}'.
  */
 @ApplicationScoped
 public class MapStore {
@@ -46,20 +41,10 @@ public class MapStore {
     static final String STATE = "map_state";
     static final String PLACEMENTS = "placements";
     static final String CURRENT = "current";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 1000;
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
-
-    @PostConstruct
-    void indexes() {
-        collection(MAP_CELLS).createIndex(Indexes.ascending("mapVersion", "order"));
-        collection(PLACEMENTS).createIndex(Indexes.ascending("mapVersion", "cellId"));
-    }
+    MongoDatabase database;
 
     /** Stores every document of a new version (not yet current). {@code inputs} are the cells it was built from. */
     public void saveVersion(String version, Instant createdAt, MapResult map, Map<String, MapCell> inputs) {
@@ -84,7 +69,8 @@ public class MapStore {
                 .append("neighboursMs", ms(map.timings().neighboursNanos()))
                 .append("totalMs", ms(map.timings().totalNanos()));
         Document summary = new Document("_id", version).append("createdAt", Date.from(createdAt))
-                .append("codeVersion", map.codeVersion()).append("parameters", parameters(map.parameters()))
+                .append("codeVersion", map.codeVersion())
+                .append("parameters", new Document(ParameterFields.of(map.parameters())))
                 .append("cellCount", map.cells().size()).append("cellIdsSha256", idsDigest(map.cellIds()))
                 .append("leftOffCount", map.leftOff().size()).append("leftOff", leftOff)
                 .append("components", map.components()).append("clusters", map.clusters()).append("timings", timings);
@@ -98,31 +84,33 @@ public class MapStore {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** The current version's summary, empty before the first map. */
-    public Optional<Document> current() {
+    /** The current version, empty before the first map. */
+    public Optional<MapVersion> current() {
         Document state = collection(STATE).find(Filters.eq("_id", CURRENT)).first();
-        return state == null ? Optional.empty() : summary(state.getString("mapVersion"));
+        return state == null ? Optional.empty() : version(state.getString("mapVersion"));
     }
 
-    public Optional<Document> summary(String version) {
-        return Optional.ofNullable(collection(MAPS).find(Filters.eq("_id", version)).first());
+    public Optional<MapVersion> version(String version) {
+        return Optional.ofNullable(collection(MAPS).find(Filters.eq("_id", version)).first()).map(MapStore::version);
     }
 
     /** A version's cells in build order. */
-    public List<Document> cells(String version) {
-        List<Document> out = new ArrayList<>();
-        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order")).forEach(out::add);
+    public List<MapVersionCell> cells(String version) {
+        List<MapVersionCell> out = new ArrayList<>();
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order"))
+                .forEach(d -> out.add(cell(d)));
         return out;
     }
 
     /** One cell of a version, if it is on it. */
-    public Optional<Document> cell(String version, String cellId) {
-        return Optional.ofNullable(collection(MAP_CELLS).find(Filters.eq("_id", version + "|" + cellId)).first());
+    public Optional<MapVersionCell> cell(String version, String cellId) {
+        return Optional.ofNullable(collection(MAP_CELLS).find(Filters.eq("_id", version + "|" + cellId)).first())
+                .map(MapStore::cell);
     }
 
     /** The cells a stored version was built from, in build order: with its parameters they rebuild it exactly. */
     public List<MapCell> inputs(String version) {
-        return cells(version).stream().map(MapStore::input).toList();
+        return cells(version).stream().map(MapVersionCell::input).toList();
     }
 
     public void savePlacement(String version, Placement p, Instant placedAt) {
@@ -135,21 +123,21 @@ public class MapStore {
         collection(PLACEMENTS).replaceOne(Filters.eq("_id", doc.getString("_id")), doc, new ReplaceOptions().upsert(true));
     }
 
-    public Optional<Document> placement(String version, String cellId) {
-        return Optional.ofNullable(collection(PLACEMENTS).find(Filters.eq("_id", version + "|" + cellId)).first());
+    public Optional<PlacementEntry> placement(String version, String cellId) {
+        return Optional.ofNullable(collection(PLACEMENTS).find(Filters.eq("_id", version + "|" + cellId)).first())
+                .map(d -> new PlacementEntry(d.getString("mapVersion"), new Placement(d.getString("cellId"),
+                        d.getDouble("x"), d.getDouble("y"), d.getInteger("cluster"), d.getDouble("clusterProbability"),
+                        neighbours(d), d.getDouble("nearestDistance"), d.getDouble("confidence"),
+                        d.getBoolean("unlikeAtlas"), d.getList("imputed", String.class), null),
+                        d.getDate("placedAt").toInstant()));
     }
 
-    /** Parameters as stored with a version (every record component, seed included). */
-    public static Document parameters(MapParameters p) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = JSON.convertValue(p, LinkedHashMap.class);
-        return new Document(fields).append("metric", "cosine");
-    }
-
-    public static MapParameters parameters(Document stored) {
-        Document fields = new Document(stored);
-        fields.remove("metric");
-        return JSON.convertValue(fields, MapParameters.class);
+    private static MapVersion version(Document d) {
+        List<LeftOffCell> leftOff = d.getList("leftOff", Document.class).stream()
+                .map(l -> new LeftOffCell(l.getString("cellId"), l.getString("reason"))).toList();
+        return new MapVersion(d.getString("_id"), d.getDate("createdAt").toInstant(), d.getString("codeVersion"),
+                ParameterFields.parameters(d.get("parameters", Document.class)), d.getInteger("cellCount"),
+                d.getString("cellIdsSha256"), leftOff, d.getInteger("components"), d.getInteger("clusters"));
     }
 
     private static Document cellDocument(String version, int order, MappedCell c, MapCell input) {
@@ -164,25 +152,24 @@ public class MapStore {
                 .append("neighbours", neighbours(c.neighbours())).append("values", values);
     }
 
-    private static MapCell input(Document cell) {
-        List<?> stored = cell.getList("values", Object.class);
-        Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, String> units = new LinkedHashMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
-        for (int f = 0; f < MapFeatures.NAMES.size(); f++) {
-            String name = MapFeatures.NAMES.get(f);
-            Object v = stored.get(f);
-            values.put(name, v instanceof Number n ? n.doubleValue() : null);
-            units.put(name, MapFeatures.INPUTS.get(f).unit());
-            if (v == null) {
-                reasons.put(name, "missing when the map was built");
-            }
+    private static MapVersionCell cell(Document d) {
+        List<Double> values = new ArrayList<>();
+        for (Object v : d.getList("values", Object.class)) {
+            values.add(v instanceof Number n ? n.doubleValue() : null);
         }
-        return new MapCell(cell.getString("cellId"), cell.getString("dandiset"), new MapFeatures(values, units, reasons));
+        MappedCell cell = new MappedCell(d.getString("cellId"), d.getString("dandiset"), d.getDouble("x"),
+                d.getDouble("y"), d.getDouble("pcaX"), d.getDouble("pcaY"), d.getInteger("cluster"),
+                d.getInteger("component"), d.getList("imputed", String.class), neighbours(d));
+        return new MapVersionCell(d.getString("mapVersion"), d.getInteger("order"), cell, values);
     }
 
-    private static List<Document> neighbours(List<org.patchmap.core.map.Neighbour> near) {
+    private static List<Document> neighbours(List<Neighbour> near) {
         return near.stream().map(n -> new Document("cellId", n.cellId()).append("distance", n.distance())).toList();
+    }
+
+    private static List<Neighbour> neighbours(Document stored) {
+        return stored.getList("neighbours", Document.class).stream()
+                .map(n -> new Neighbour(n.getString("cellId"), n.getDouble("distance"))).toList();
     }
 
     /** The ids are in {@code map_cells}; the summary keeps their digest (100,000 DANDI ids would pass 16 MB). */
@@ -204,12 +191,6 @@ public class MapStore {
     }
 
     private MongoCollection<Document> collection(String name) {
-        return mongo.getDatabase(database).getCollection(name);
-    }
-
-    /** The left-off cells of a stored summary. */
-    public static List<LeftOffCell> leftOff(Document summary) {
-        return summary.getList("leftOff", Document.class).stream()
-                .map(d -> new LeftOffCell(d.getString("cellId"), d.getString("reason"))).toList();
+        return database.getCollection(name);
     }
 }

@@ -1,4 +1,4 @@
-package org.patchmap.embedding;
+package org.patchmap.embedding.messaging;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +50,8 @@ class CellInputListenerTest {
         KafkaTestClient.send(Topics.FEATURES, second, EventJson.write(features));
         KafkaTestClient.send(Topics.METADATA, FILE, EventJson.write(metadata));
 
-        Eventually.get("joined cell", () -> cells.cell(second).filter(c -> c.containsKey("features")
-                && c.containsKey("metadata")).map(Optional::of).orElse(Optional.empty()));
+        Eventually.get("joined cell", () -> cells.cell(second).filter(c -> c.features() != null
+                && c.metadata() != null).map(Optional::of).orElse(Optional.empty()));
         given().get("/api/cells/" + second).then().statusCode(200)
                 .body("features.input_resistance.value", equalTo(182.4f))
                 .body("features.input_resistance.unit", equalTo("MOhm"))

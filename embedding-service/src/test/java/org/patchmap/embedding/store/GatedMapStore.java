@@ -1,9 +1,8 @@
-package org.patchmap.embedding;
+package org.patchmap.embedding.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import org.patchmap.deploy.testing.Eventually;
-import org.patchmap.embedding.store.MapStore;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The map store with a gate in front of the pointer flip (MapTestProfile enables it): while the gate is
+ * The map store with a gate in front of the pointer flip (the map test profiles enable it): while the gate is
  * closed, a built version is stored and waits to become current, so that a test sees what the API answers
  * during a build however fast or slow the machine is. Open, it is the store itself.
  */
@@ -22,17 +21,17 @@ public class GatedMapStore extends MapStore {
     private final AtomicReference<String> waiting = new AtomicReference<>();
 
     /** From now on, a built version waits before it becomes current. */
-    void close() {
+    public void close() {
         gate = new CountDownLatch(1);
     }
 
     /** Lets the waiting version (and every later one) become current. */
-    void open() {
+    public void open() {
         gate.countDown();
     }
 
     /** The version stored and waiting at the gate, if one is. */
-    Optional<String> waiting() {
+    public Optional<String> waiting() {
         return Optional.ofNullable(waiting.get());
     }
 

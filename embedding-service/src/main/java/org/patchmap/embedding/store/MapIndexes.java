@@ -1,0 +1,23 @@
+package org.patchmap.embedding.store;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * The indexes the map store reads by (a version's cells in order; a cell's placement on a version), created at
+ * startup by a bean of their own, so that they exist whichever {@link MapStore} the application runs with.
+ */
+@ApplicationScoped
+public class MapIndexes {
+    @Inject
+    MongoDatabase database;
+
+    void create(@Observes StartupEvent started) {
+        database.getCollection(MapStore.MAP_CELLS).createIndex(Indexes.ascending("mapVersion", "order"));
+        database.getCollection(MapStore.PLACEMENTS).createIndex(Indexes.ascending("mapVersion", "cellId"));
+    }
+}

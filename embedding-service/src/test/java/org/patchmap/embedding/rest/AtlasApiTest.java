@@ -1,0 +1,216 @@
+package org.patchmap.embedding.rest;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.patchmap.core.analysis.CellAnalysis;
+import org.patchmap.core.analysis.SweepFamilyEvents;
+import org.patchmap.core.features.FeatureNames;
+import org.patchmap.core.map.SyntheticCells;
+import org.patchmap.core.protocol.SweepFamily;
+import org.patchmap.core.qc.MapFeatures;
+import org.patchmap.core.sweep.DisplayCodec;
+import org.patchmap.core.sweep.DisplayTrace;
+import org.patchmap.deploy.testing.Eventually;
+import org.patchmap.deploy.testing.InfrastructureTestResource;
+import org.patchmap.deploy.testing.KafkaTestClient;
+import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.embedding.AtlasFixture;
+import org.patchmap.embedding.MapTestProfile;
+import org.patchmap.events.EventJson;
+import org.patchmap.events.Provenance;
+import org.patchmap.events.SweepFamilyEvent;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.patchmap.embedding.SyntheticFeatures.ROWS;
+import static org.patchmap.embedding.SyntheticFeatures.dandiId;
+
+/**
+ * The atlas API's reads on the map of {@link AtlasFixture} (the 100 synthetic cells): placements of submitted
+ * features, the export and its dictionary, the filters, the 404s and the web page, and display traces of a real
+ * recording.
+ */
+@QuarkusTest
+@TestProfile(MapTestProfile.class)
+@QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
+class AtlasApiTest {
+    private static final MapTestProfile TOPICS = MapTestProfile.TOPICS;
+
+    @Inject
+    MongoDatabase database;
+
+    @BeforeEach
+    void theFixtureMap() {
+        AtlasFixture.ensure(TOPICS.features());
+    }
+
+    @Test
+    void aDuplicateOfAMappedCellLandsOnItsTwin() {
+        SyntheticCells.Row twin = ROWS.get(3);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cellId", "my-copy");
+        body.put("features", twin.raw());
+        JsonPath placed = given().contentType(ContentType.JSON).body(body).post("/api/placements").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(dandiId(twin), placed.getString("neighbours[0].cellId"));
+        assertTrue(placed.getDouble("neighbours[0].distance") < 1e-9, placed.prettify());
+        assertTrue(placed.getDouble("nearestDistance") < 1e-9, placed.prettify());
+        JsonPath map = given().get("/api/cells/" + dandiId(twin)).then().statusCode(200).extract().jsonPath();
+        assertEquals("mapped", map.getString("map.status"));
+        assertEquals(map.getDouble("map.x"), placed.getDouble("x"), 1e-6);
+        assertEquals(map.getDouble("map.y"), placed.getDouble("y"), 1e-6);
+        given().contentType(ContentType.JSON).body("{\"cellId\": \"sparse\", \"features\": {\"tau\": 0.02}}")
+                .post("/api/placements").then().statusCode(422)
+                .body("error", startsWith("cell sparse cannot be placed: 1 of 16 map features usable, at least 12 needed"));
+    }
+
+    @Test
+    void exportHasTheVersionCommentTheDictionaryColumnsAndOneRowPerMappedCell() {
+        // The large answers travel compressed when the client accepts it (RestAssured inflates them).
+        String csv = given().header("Accept-Encoding", "gzip").get("/api/export.csv").then().statusCode(200)
+                .header("Content-Encoding", "gzip").extract().asString();
+        given().header("Accept-Encoding", "gzip").get("/api/maps/current").then().statusCode(200)
+                .header("Content-Encoding", "gzip");
+        String[] lines = csv.split("\n");
+        JsonPath current = given().get("/api/maps/current").then().extract().jsonPath();
+        int cells = current.getInt("cellCount");
+        assertTrue(lines[0].startsWith("# PatchMap map " + current.getString("mapVersion") + " created "), lines[0]);
+        List<String> dictionary = given().get("/api/export/dictionary").then().statusCode(200).extract().jsonPath()
+                .getList("name");
+        assertEquals(7 + 16 + FeatureNames.ALL.size(), dictionary.size());
+        assertEquals(String.join(",", dictionary), lines[1]);
+        assertEquals(2 + cells, lines.length);
+        String row = Arrays.stream(lines).filter(l -> l.startsWith(dandiId(ROWS.get(3)) + ",")).findFirst()
+                .orElseThrow();
+        String[] fields = row.split(",", -1);
+        assertEquals(dictionary.size(), fields.length);
+        assertEquals(ROWS.get(3).raw().get("v_baseline"), Double.valueOf(fields[dictionary.lastIndexOf("v_baseline")]));
+        given().get("/api/export/dictionary").then().body("find { it.name == 'tau_ms' }.unit", equalTo("ms"))
+                .body("find { it.name == 'ap_1_width_2_long_square' }.definition",
+                        equalTo("action potential width at half height of the first action potential, on the sweep at rheobase + 40 pA"));
+    }
+
+    @Test
+    void filtersCountWhatTheMapHolds() {
+        JsonPath map = given().get("/api/maps/current").then().extract().jsonPath();
+        List<Integer> clusters = map.getList("cells.cluster", Integer.class);
+        List<String> dandisets = map.getList("cells.dandiset", String.class);
+        List<List<Float>> values = map.getList("cells.values");
+        int tau = MapFeatures.NAMES.indexOf("tau_ms");
+        long clusterZero = clusters.stream().filter(c -> c == 0).count();
+        long firstDandiset = dandisets.stream().filter(d -> d.equals("000001")).count();
+        long slow = values.stream().filter(v -> v.get(tau) != null && v.get(tau) >= 25).count();
+        assertTrue(clusterZero > 0 && firstDandiset > 0 && slow > 0 && slow < values.size());
+        given().get("/api/cells?cluster=0&size=5").then().statusCode(200).body("total", equalTo((int) clusterZero))
+                .body("cells.size()", equalTo((int) Math.min(5, clusterZero))).body("cells[0].cluster", equalTo(0));
+        given().get("/api/cells?dandiset=000001").then().body("total", equalTo((int) firstDandiset));
+        given().get("/api/cells?tau_ms_min=25").then().body("total", equalTo((int) slow));
+        long slowRaw = ROWS.stream().filter(r -> map.getList("cells.id").contains(dandiId(r)))
+                .filter(r -> r.raw().get("tau") != null && r.raw().get("tau") >= 0.025).count();
+        given().get("/api/cells?tau_min=0.025").then().body("total", equalTo((int) slowRaw));
+        given().get("/api/cells?tau_min=0.025&tau_max=0.01").then().body("total", equalTo(0));
+        given().get("/api/cells?foo_min=1").then().statusCode(400)
+                .body("error", equalTo("unknown feature 'foo' in filter 'foo_min'"));
+        given().get("/api/cells?tau_min=fast").then().statusCode(400)
+                .body("error", equalTo("filter 'tau_min' is 'fast', not a number"));
+        given().get("/api/cells?colour=red").then().statusCode(400).body("error", equalTo(
+                "unknown filter 'colour': use dandiset, species, region, cluster, <feature>_min or <feature>_max"));
+    }
+
+    @Test
+    void unknownThingsAnswer404WithTheirName() {
+        given().get("/api/cells/dandi:000001/none.nwb").then().statusCode(404)
+                .body("error", equalTo("no cell dandi:000001/none.nwb"));
+        given().get("/api/cells/dandi:000001/none.nwb/traces").then().statusCode(404)
+                .body("error", equalTo("no sweeps known for cell dandi:000001/none.nwb"));
+        given().post("/api/admin/cells/upload:00/none.nwb/reference").then().statusCode(404)
+                .body("error", equalTo("no features for cell upload:00/none.nwb"));
+        // the web map is served, with its one script and no external one
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<script src=\"atlas.js\"></script>") && !page.contains("http"), page);
+        given().get("/atlas.js").then().statusCode(200);
+    }
+
+    @Test
+    void tracesAreTheDisplayTracesIngestStoredDecoded() throws Exception {
+        SweepFamily family = SweepFamilyEvents.inAmplitudeOrder(
+                CellAnalysis.family(SharedData.path("data/cells/nwb/LantyerEtAl2018_180817_ME_9_CC.nwb")));
+        List<DisplayTrace> display = CellAnalysis.display(family, DisplayTrace.DEFAULT_POINTS);
+        byte[] bytes = DisplayCodec.encode(display);
+        String cellId = "upload:9f2b6c01d4e5a7b8/LantyerEtAl2018_180817_ME_9_CC.nwb";
+        String fileId = GridFSBuckets.create(database, "traces")
+                .uploadFromStream(cellId, new ByteArrayInputStream(bytes)).toHexString();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        SweepFamilyEvent.TraceRef ref = new SweepFamilyEvent.TraceRef("traces", fileId, DisplayCodec.ENCODING,
+                bytes.length, sha, display.size());
+        SweepFamilyEvent event = SweepFamilyEvents.of(family, cellId, Provenance.upload("LantyerEtAl2018_180817_ME_9_CC.nwb"),
+                "sha2-256:9f2b#1", ref, ref, Instant.parse("2026-11-24T10:00:00Z"));
+        KafkaTestClient.send(TOPICS.sweeps(), cellId, EventJson.write(event));
+
+        JsonPath traces = Eventually.get("traces", () -> {
+            var r = given().get("/api/cells/" + cellId + "/traces");
+            return r.statusCode() == 200 ? Optional.of(r.jsonPath()) : Optional.empty();
+        });
+        assertEquals(display.size(), traces.getList("sweeps").size());
+        DisplayTrace last = DisplayCodec.decode(bytes).get(display.size() - 1); // float32 as stored
+        int n = display.size() - 1;
+        assertEquals(last.sweepNumber(), traces.getInt("sweeps[" + n + "].sweepNumber"));
+        assertEquals(event.sweeps().get(n).amplitudePa(), traces.getDouble("sweeps[" + n + "].amplitudePa"), 1e-9);
+        assertEquals(last.voltageMv().size(), traces.getList("sweeps[" + n + "].v").size());
+        assertEquals(last.voltageMv().values()[10], traces.getDouble("sweeps[" + n + "].v[10]"), 1e-9);
+        assertEquals(last.voltageMv().index()[10] / last.samplingRateHz(), traces.getDouble("sweeps[" + n + "].t[10]"), 1e-12);
+        assertEquals(event.window().startS(), traces.getDouble("window.startS"), 1e-12);
+    }
+
+    @Test
+    void tracesThatDoNotMatchTheirClaimCheckAnswer502NamingTheFile() {
+        byte[] bytes = "not what the event says".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String cellId = "upload:9f2b6c01d4e5a7b8/damaged.nwb";
+        String fileId = GridFSBuckets.create(database, "traces")
+                .uploadFromStream(cellId, new ByteArrayInputStream(bytes)).toHexString();
+        SweepFamilyEvent.TraceRef ref = new SweepFamilyEvent.TraceRef("traces", fileId, DisplayCodec.ENCODING,
+                bytes.length + 1, "00", 1);
+        SweepFamilyEvent event = new SweepFamilyEvent(1, cellId, Provenance.upload("damaged.nwb"), "sha2-256:d#1",
+                20000, new SweepFamilyEvent.Window(0.1, 0.6), List.of(new SweepFamilyEvent.SweepSummary(1, 40, null)),
+                null, ref, ref, Instant.parse("2026-11-24T10:00:00Z"));
+        KafkaTestClient.send(TOPICS.sweeps(), cellId, EventJson.write(event));
+
+        Eventually.until("the sweeps event stored", () -> given().get("/api/cells/" + cellId + "/traces")
+                .statusCode() != 404);
+        given().get("/api/cells/" + cellId + "/traces").then().statusCode(502).contentType(ContentType.JSON)
+                .body("error", equalTo("display traces " + fileId + " of " + cellId + " are " + bytes.length
+                        + " bytes, the event says " + (bytes.length + 1)));
+    }
+
+    @Test
+    void theApiIsDocumentedWithItsAnswers() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String schema : List.of("CurrentMapView", "CellPageView", "CellView", "TracesView", "PlacementView",
+                "ApiError", "Column")) {
+            assertTrue(openapi.contains("    " + schema + ":"), schema + " in\n" + openapi);
+        }
+        assertTrue(openapi.contains("Where a cell is on the current map"), openapi);
+        assertTrue(openapi.contains("summary: \"A cell: features with units"), openapi);
+    }
+}
