@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.patchmap.testing.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,8 +39,7 @@ import org.patchmap.core.features.ReferenceAgreement;
  */
 class SourceFolderEndToEndTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Path SHARED = Path.of(System.getenv().getOrDefault("PATCHMAP_SHARED",
-            ROOT.resolve("../shared").toString()));
+    private static final Path SHARED = SharedData.root();
     private static final int FEATURE_PORT = 18082;
     private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+cell (\\S+) with features$");
 

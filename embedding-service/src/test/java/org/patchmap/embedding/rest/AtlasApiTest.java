@@ -21,7 +21,7 @@ import org.patchmap.core.sweep.DisplayTrace;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.embedding.AtlasFixture;
 import org.patchmap.embedding.MapTestProfile;
 import org.patchmap.events.EventJson;

@@ -22,7 +22,7 @@ import org.patchmap.core.sweep.TraceCodec;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.Provenance;

@@ -19,7 +19,7 @@ import org.patchmap.core.dandi.DandisetSummary;
 import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.dandi.IcephysSelection;
 import org.patchmap.deploy.testing.Eventually;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -24,7 +24,7 @@ import org.patchmap.core.sweep.TraceCodec;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.DeadLetterEvent;
 import org.patchmap.events.EventJson;

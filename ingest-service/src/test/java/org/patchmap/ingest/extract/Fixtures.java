@@ -11,7 +11,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.KafkaTestClient;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.CellIds;
 import org.patchmap.events.EventJson;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.MetadataEvent;

@@ -11,7 +11,7 @@ import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.metadata.DandisetMetadata;
 import org.patchmap.core.metadata.MetadataExtractor;
 import org.patchmap.deploy.testing.Eventually;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.events.MetadataEvent.SourcedTerm;
 import org.patchmap.metadata.model.LanguageModelClient;
 import org.patchmap.metadata.model.SilentServer;

@@ -12,7 +12,7 @@ import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
-import org.patchmap.deploy.testing.SharedData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.CellIds;
 import org.patchmap.events.EventJson;

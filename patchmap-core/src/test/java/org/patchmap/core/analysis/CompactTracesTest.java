@@ -2,7 +2,7 @@ package org.patchmap.core.analysis;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.features.CellFeatures;
 import org.patchmap.core.features.ReferenceAgreement;
 import org.patchmap.core.protocol.FamilySweep;
@@ -29,7 +29,7 @@ class CompactTracesTest {
     @TestFactory
     List<DynamicTest> compactTracesGiveTheSameFeatures() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : TestData.allCells()) {
+        for (Path file : SharedData.allCells()) {
             if (file.getFileName().toString().endsWith(".tsv")) {
                 continue;
             }

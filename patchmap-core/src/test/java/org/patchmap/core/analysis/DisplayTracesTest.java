@@ -1,7 +1,7 @@
 package org.patchmap.core.analysis;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.spikes.SpikeDetector;
 import org.patchmap.core.spikes.SpikeTrain;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DisplayTracesTest {
     @Test
     void fileAxon5() throws Exception {
-        SweepFamily family = CellAnalysis.family(TestData.cell("File_axon_5.abf"));
+        SweepFamily family = CellAnalysis.family(SharedData.cell("File_axon_5.abf"));
         List<DisplayTrace> display = CellAnalysis.display(family, DisplayTrace.DEFAULT_POINTS);
         assertEquals(9, display.size());
         int withAp = 0;

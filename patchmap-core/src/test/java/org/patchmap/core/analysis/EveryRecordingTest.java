@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.protocol.SweepFamily;
 
 /**
@@ -54,7 +54,7 @@ class EveryRecordingTest {
     @Test
     void everyFileIsListed() {
         TreeSet<String> present = new TreeSet<>();
-        TestData.allCells().forEach(p -> present.add(p.getFileName().toString()));
+        SharedData.allCells().forEach(p -> present.add(p.getFileName().toString()));
         present.remove("PROVENANCE.tsv");
         TreeSet<String> listed = new TreeSet<>();
         EXPECTED.forEach(e -> listed.add(e.file()));
@@ -65,7 +65,7 @@ class EveryRecordingTest {
     List<DynamicTest> everyFileGivesItsFamilyOrItsError() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Expected e : EXPECTED) {
-            tests.add(DynamicTest.dynamicTest(e.file(), () -> check(e, TestData.cell(e.file()))));
+            tests.add(DynamicTest.dynamicTest(e.file(), () -> check(e, SharedData.cell(e.file()))));
         }
         return tests;
     }

@@ -1,5 +1,6 @@
 package org.patchmap.core.analysis;
 
+import org.patchmap.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.core.GoldenReference;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.SweepFamily;
 
 /**
- * On every reference cell ({@link TestData#goldenCells}: both golden files), read + long-square
+ * On every reference cell ({@link GoldenReference#cells}: both golden files), read + long-square
  * detection give the reference window (±1 ms) and the same sweeps with the same amplitudes (±0.5 pA).
  */
 class GoldenFamiliesTest {
@@ -24,7 +25,7 @@ class GoldenFamiliesTest {
     @TestFactory
     List<DynamicTest> everyReferenceCellHasTheReferenceFamily() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode cell : TestData.goldenCells()) {
+        for (JsonNode cell : GoldenReference.cells()) {
             String file = cell.get("file").asText();
             tests.add(DynamicTest.dynamicTest(file, () -> check(cell, file)));
         }
@@ -32,7 +33,7 @@ class GoldenFamiliesTest {
     }
 
     private static void check(JsonNode cell, String file) throws Exception {
-        SweepFamily family = CellAnalysis.family(TestData.cell(file));
+        SweepFamily family = CellAnalysis.family(SharedData.cell(file));
         assertEquals(cell.get("window_s").get(0).asDouble(), family.startS(), WINDOW_TOLERANCE_S, file + " start");
         assertEquals(cell.get("window_s").get(1).asDouble(), family.endS(), WINDOW_TOLERANCE_S, file + " end");
         assertEquals(cell.get("sampling_rate_hz").asDouble(), family.samplingRateHz(), 1e-6, file + " rate");

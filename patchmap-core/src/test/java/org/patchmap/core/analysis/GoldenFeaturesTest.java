@@ -1,5 +1,6 @@
 package org.patchmap.core.analysis;
 
+import org.patchmap.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.core.GoldenReference;
 import org.patchmap.core.features.CellFeatures;
 import org.patchmap.core.features.ReferenceAgreement;
 import org.patchmap.core.features.SweepFeatures;
 import org.patchmap.core.protocol.SweepFamily;
 
 /**
- * Spec section 7 on every reference cell ({@link TestData#goldenCells}: both golden files),
+ * Spec section 7 on every reference cell ({@link GoldenReference#cells}: both golden files),
  * through the whole path (reader, family, spikes, features): the spike count of every reference
  * sweep exactly, the first spike's threshold time (±0.2 ms) and peak (±0.5 mV), and every cell
  * feature within its tolerance, null exactly where the reference is null. Each disagreement is
@@ -28,7 +29,7 @@ class GoldenFeaturesTest {
     @TestFactory
     List<DynamicTest> everyReferenceCellAgreesWithIpfx() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode cell : TestData.goldenCells()) {
+        for (JsonNode cell : GoldenReference.cells()) {
             String file = cell.get("file").asText();
             tests.add(DynamicTest.dynamicTest(file, () -> check(cell, file)));
         }
@@ -36,7 +37,7 @@ class GoldenFeaturesTest {
     }
 
     private static void check(JsonNode cell, String file) throws Exception {
-        SweepFamily family = CellAnalysis.family(TestData.cell(file));
+        SweepFamily family = CellAnalysis.family(SharedData.cell(file));
         CellFeatures features = CellAnalysis.features(family);
         List<String> failures = new ArrayList<>();
 

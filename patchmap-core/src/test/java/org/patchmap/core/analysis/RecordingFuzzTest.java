@@ -3,7 +3,7 @@ package org.patchmap.core.analysis;
 import org.patchmap.core.Mutation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.protocol.NoLongSquareException;
 import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.recording.UnreadableFileException;
@@ -38,7 +38,7 @@ class RecordingFuzzTest {
         TreeMap<String, Integer> outcomes = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int cases = 0;
-        for (Path original : TestData.allCells()) {
+        for (Path original : SharedData.allCells()) {
             byte[] bytes = Files.readAllBytes(original);
             for (int c = 0; c < CASES_PER_FILE; c++) {
                 Mutation m = Mutation.values()[c % Mutation.values().length];
@@ -53,7 +53,7 @@ class RecordingFuzzTest {
         }
         System.out.println("fuzz outcomes over " + cases + " mutants: " + outcomes);
         assertEquals(List.of(), failures);
-        assertEquals(TestData.allCells().size() * CASES_PER_FILE, cases);
+        assertEquals(SharedData.allCells().size() * CASES_PER_FILE, cases);
         assertTrue(cases >= 300, "a few hundred cases");
     }
 

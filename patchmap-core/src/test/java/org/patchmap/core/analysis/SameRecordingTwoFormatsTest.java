@@ -4,7 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.recording.Recording;
@@ -47,11 +47,11 @@ class SameRecordingTwoFormatsTest {
 
     private static void abfReaderEqualsTheNwbDatasets(String abf, String nwb, int sweeps, boolean nwbReversed)
             throws Exception {
-        Recording r = AbfReader.read(TestData.cell(abf));
+        Recording r = AbfReader.read(SharedData.cell(abf));
         assertEquals(sweeps, r.sweeps().size());
         double worstV = 0;
         double worstI = 0;
-        try (HdfFile h = new HdfFile(TestData.cell(nwb))) {
+        try (HdfFile h = new HdfFile(SharedData.cell(nwb))) {
             for (int s = 0; s < sweeps; s++) {
                 String n = String.format(Locale.ROOT, "%02d", nwbReversed ? sweeps - s : s + 1);
                 float[] v = (float[]) ((Dataset) h.getByPath("/acquisition/CurrentClampSeries_" + n + "/data")).getData();
@@ -72,8 +72,8 @@ class SameRecordingTwoFormatsTest {
 
     private static void nwbReaderEqualsAbfReader(String abf, String nwb, int sweeps, boolean nwbReversed)
             throws Exception {
-        Recording a = AbfReader.read(TestData.cell(abf));
-        Recording n = NwbReader.read(TestData.cell(nwb));
+        Recording a = AbfReader.read(SharedData.cell(abf));
+        Recording n = NwbReader.read(SharedData.cell(nwb));
         assertEquals(sweeps, a.sweeps().size());
         assertEquals(sweeps, n.sweeps().size());
         double worstV = 0;
@@ -96,8 +96,8 @@ class SameRecordingTwoFormatsTest {
     }
 
     private static void bothFormatsGiveTheSameFamily(String abf, String nwb, int sweeps) throws Exception {
-        SweepFamily a = CellAnalysis.family(TestData.cell(abf));
-        SweepFamily n = CellAnalysis.family(TestData.cell(nwb));
+        SweepFamily a = CellAnalysis.family(SharedData.cell(abf));
+        SweepFamily n = CellAnalysis.family(SharedData.cell(nwb));
         assertEquals(a.startS(), n.startS(), 1e-9);
         assertEquals(a.endS(), n.endS(), 1e-9);
         assertEquals(a.samplingRateHz(), n.samplingRateHz());

@@ -1,7 +1,7 @@
 package org.patchmap.core.analysis;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.events.CellIds;
@@ -20,7 +20,7 @@ class SweepFamilyEventsTest {
     @Test
     void membersInAmplitudeOrderWithTenthPaAmplitudes() throws Exception {
         // PYR5_rebound.abf lists its steps from -24.7 down to -248.4 pA
-        SweepFamily family = CellAnalysis.family(TestData.cell("PYR5_rebound.abf"));
+        SweepFamily family = CellAnalysis.family(SharedData.cell("PYR5_rebound.abf"));
         SweepFamily ordered = SweepFamilyEvents.inAmplitudeOrder(family);
         assertEquals(-248.4, ordered.sweeps().get(0).amplitudePa(), 0.05);
         assertEquals(-24.7, ordered.sweeps().get(9).amplitudePa(), 0.05);

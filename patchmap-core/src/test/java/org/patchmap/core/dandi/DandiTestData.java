@@ -3,7 +3,7 @@ package org.patchmap.core.dandi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ final class DandiTestData {
     }
 
     static Path dir() {
-        return TestData.shared().resolve("data/dandi");
+        return SharedData.path("data/dandi");
     }
 
     /** {@code <id>/dandiset.yaml} as the JSON tree the API returns. */

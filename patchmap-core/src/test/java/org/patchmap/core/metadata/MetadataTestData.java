@@ -3,7 +3,7 @@ package org.patchmap.core.metadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.dandi.DandisetVersion;
 
 import java.io.IOException;
@@ -23,7 +23,7 @@ final class MetadataTestData {
     }
 
     static Path dir() {
-        return TestData.shared().resolve("data/dandi");
+        return SharedData.path("data/dandi");
     }
 
     static Path jsonl() {

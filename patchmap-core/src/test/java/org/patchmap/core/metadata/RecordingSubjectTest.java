@@ -1,7 +1,7 @@
 package org.patchmap.core.metadata;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.events.MetadataEvent.SourcedQuantity;
@@ -19,7 +19,7 @@ class RecordingSubjectTest {
     private static final MetadataExtractor EXTRACTOR = MetadataExtractor.standard();
 
     private static CellMetadata of(String file) throws Exception {
-        return EXTRACTOR.extract(null, RecordingReader.read(TestData.cell(file)).subject(), (DandisetVersion) null);
+        return EXTRACTOR.extract(null, RecordingReader.read(SharedData.cell(file)).subject(), (DandisetVersion) null);
     }
 
     @Test

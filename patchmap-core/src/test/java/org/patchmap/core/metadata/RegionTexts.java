@@ -3,7 +3,7 @@ package org.patchmap.core.metadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.dandi.DandisetVersion;
 
 import java.io.IOException;
@@ -57,6 +57,6 @@ final class RegionTexts {
     }
 
     private static Path dir() {
-        return TestData.shared().resolve("data/dandi");
+        return SharedData.root().resolve("data/dandi");
     }
 }

@@ -1,7 +1,7 @@
 package org.patchmap.core.recording;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,7 +20,7 @@ class ReadBudgetTest {
     @Test
     void anNwbFileOverTheMemoryBudgetIsUnreadableWithTheBudgetAsReason() {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
-                () -> RecordingReader.read(TestData.cell("19926019.nwb"), new ReadLimits(8_000_000, MINUTE)));
+                () -> RecordingReader.read(SharedData.cell("19926019.nwb"), new ReadLimits(8_000_000, MINUTE)));
         assertTrue(e.getMessage().startsWith("19926019.nwb: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("over the reader's memory budget (8.0 MB)"), e.getMessage());
         assertEquals(ReadBudget.Limit.MEMORY, ReadBudget.OverBudgetException.of(e).limit());
@@ -29,7 +29,7 @@ class ReadBudgetTest {
     @Test
     void anAbfFileOverTheMemoryBudgetIsUnreadableWithTheBudgetAsReason() {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
-                () -> RecordingReader.read(TestData.cell("PYR2.abf"), new ReadLimits(1_000_000, MINUTE)));
+                () -> RecordingReader.read(SharedData.cell("PYR2.abf"), new ReadLimits(1_000_000, MINUTE)));
         assertEquals("PYR2.abf: the sweeps' samples needs 4.2 MB: over the reader's memory budget (1.0 MB)",
                 e.getMessage());
         assertEquals(ReadBudget.Limit.MEMORY, ReadBudget.OverBudgetException.of(e).limit());
@@ -38,15 +38,15 @@ class ReadBudgetTest {
     @Test
     void aFileOverTheTimeBudgetIsUnreadableWithTheBudgetAsReason() {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
-                () -> RecordingReader.read(TestData.cell("2025053101.nwb"), new ReadLimits(1L << 30, Duration.ofNanos(1))));
+                () -> RecordingReader.read(SharedData.cell("2025053101.nwb"), new ReadLimits(1L << 30, Duration.ofNanos(1))));
         assertEquals("2025053101.nwb: reading took longer than the reader's time budget (0.000001 ms)", e.getMessage());
         assertEquals(ReadBudget.Limit.TIME, ReadBudget.OverBudgetException.of(e).limit());
     }
 
     @Test
     void withinItsBudgetAFileReadsAsWithout() throws Exception {
-        Recording bounded = RecordingReader.read(TestData.cell("99111002.nwb"), new ReadLimits(64_000_000, MINUTE));
-        Recording plain = RecordingReader.read(TestData.cell("99111002.nwb"));
+        Recording bounded = RecordingReader.read(SharedData.cell("99111002.nwb"), new ReadLimits(64_000_000, MINUTE));
+        Recording plain = RecordingReader.read(SharedData.cell("99111002.nwb"));
         assertEquals(plain.sweeps().size(), bounded.sweeps().size());
         for (int k = 0; k < plain.sweeps().size(); k++) {
             assertEquals(plain.sweeps().get(k).name(), bounded.sweeps().get(k).name());
@@ -61,7 +61,7 @@ class ReadBudgetTest {
      */
     @Test
     void aHeapDeclaringATerabyteIsRefusedBeforeAnythingIsAllocated() throws Exception {
-        byte[] bytes = Files.readAllBytes(TestData.cell("2025053101.nwb"));
+        byte[] bytes = Files.readAllBytes(SharedData.cell("2025053101.nwb"));
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long rootHeap = b.getLong(88); // the superblock's root symbol table entry: cached local heap address
         assertEquals("HEAP", new String(bytes, (int) rootHeap, 4, java.nio.charset.StandardCharsets.US_ASCII));

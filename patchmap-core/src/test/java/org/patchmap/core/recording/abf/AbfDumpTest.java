@@ -1,7 +1,7 @@
 package org.patchmap.core.recording.abf;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.UnreadableFileException;
 import org.patchmap.core.sweep.Sweep;
@@ -14,7 +14,7 @@ import java.util.Locale;
 class AbfDumpTest {
     @Test
     void printEachRealFile() throws Exception {
-        for (Path p : TestData.allCells()) {
+        for (Path p : SharedData.allCells()) {
             if (!p.toString().endsWith(".abf")) {
                 continue;
             }

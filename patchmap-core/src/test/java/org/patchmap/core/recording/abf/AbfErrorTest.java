@@ -2,7 +2,7 @@ package org.patchmap.core.recording.abf;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.recording.UnreadableFileException;
 
 import java.nio.ByteBuffer;
@@ -24,7 +24,7 @@ class AbfErrorTest {
     Path dir;
 
     private Path copy(String real, String name, java.util.function.UnaryOperator<byte[]> change) throws Exception {
-        byte[] b = Files.readAllBytes(TestData.cell(real));
+        byte[] b = Files.readAllBytes(SharedData.cell(real));
         Path p = dir.resolve(name);
         Files.write(p, change.apply(b));
         return p;
@@ -162,7 +162,7 @@ class AbfErrorTest {
     @Test
     void corruptHeadersNeverCrash() throws Exception {
         for (String real : new String[]{"File_axon_5.abf", "PYR5_rebound.abf", "2020_03_02_0000.abf"}) {
-            byte[] original = Files.readAllBytes(TestData.cell(real));
+            byte[] original = Files.readAllBytes(SharedData.cell(real));
             int headerBytes = original[3] == '2' ? 12 * 512 : 6144;
             Random random = new Random(42);
             int readable = 0;
@@ -221,7 +221,7 @@ class AbfErrorTest {
     }
 
     private void fuzzFields(String real, java.util.List<Integer> offsets, int[] values) throws Exception {
-        byte[] original = Files.readAllBytes(TestData.cell(real));
+        byte[] original = Files.readAllBytes(SharedData.cell(real));
         int readable = 0;
         int errors = 0;
         for (int offset : offsets) {

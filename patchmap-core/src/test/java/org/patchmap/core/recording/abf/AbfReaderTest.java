@@ -1,7 +1,7 @@
 package org.patchmap.core.recording.abf;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.sweep.Sweep;
 
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AbfReaderTest {
 
     private static Recording read(String name) throws Exception {
-        return AbfReader.read(TestData.cell(name));
+        return AbfReader.read(SharedData.cell(name));
     }
 
     private static void assertGeometry(Recording r, int sweeps, double rateHz, int samples) {

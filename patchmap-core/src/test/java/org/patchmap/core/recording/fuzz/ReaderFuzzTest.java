@@ -1,7 +1,7 @@
 package org.patchmap.core.recording.fuzz;
 
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.recording.ReadLimits;
 import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.core.recording.UnreadableFileException;
@@ -71,7 +71,7 @@ class ReaderFuzzTest {
 
     @Test
     void everyMutantGivesARecordingOrACleanErrorWithinItsBudget() throws Exception {
-        List<Original> originals = TestData.allCells().stream().map(Original::of).toList();
+        List<Original> originals = SharedData.allCells().stream().map(Original::of).toList();
         int perFile = (MUTANTS + originals.size() - 1) / originals.size();
         List<Outcome> outcomes = run(originals.size() * perFile, k -> {
             Original o = originals.get(k / perFile);
@@ -95,7 +95,7 @@ class ReaderFuzzTest {
         }
         List<Outcome> outcomes = run(cases.size(), k -> {
             String[] c = cases.get(k);
-            Original o = Original.of(TestData.cell(c[0]));
+            Original o = Original.of(SharedData.cell(c[0]));
             return read(Mutant.of(o.name(), o.bytes(), o.fields(), Long.parseLong(c[2]), Integer.parseInt(c[1])),
                     o.budget());
         });
@@ -116,7 +116,7 @@ class ReaderFuzzTest {
         byte[] mutant = null;
         outer:
         for (String file : List.of("99111002.nwb", "2025053101.nwb")) {
-            byte[] bytes = Files.readAllBytes(TestData.cell(file));
+            byte[] bytes = Files.readAllBytes(SharedData.cell(file));
             for (org.patchmap.core.Mutation m : org.patchmap.core.Mutation.values()) {
                 for (int c = 0; c < 40; c++) {
                     byte[] b = m.apply(bytes, random);

@@ -2,7 +2,7 @@ package org.patchmap.core.recording.nwb;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.LongSquareDetector;
 import org.patchmap.core.protocol.SweepFamily;
@@ -31,7 +31,7 @@ class NwbReaderTest {
     Path dir;
 
     private static Recording read(String name) throws UnreadableFileException {
-        return NwbReader.read(TestData.cell(name));
+        return NwbReader.read(SharedData.cell(name));
     }
 
     private static String message(Path p) {
@@ -175,15 +175,15 @@ class NwbReaderTest {
     @Test
     void voltageClampOnly2025053101() {
         assertEquals("2025053101.nwb: no current-clamp sweeps: 16 VoltageClampSeries (voltage clamp)",
-                message(TestData.cell("2025053101.nwb")));
+                message(SharedData.cell("2025053101.nwb")));
     }
 
     @Test
     void gzipWrappedMies() throws Exception {
         assertEquals("_2017_09_01_192934-compressed.nwb: gzip-compressed file (the whole file is gzip-wrapped, not "
-                + "HDF5): decompress it first (gunzip)", message(TestData.cell("_2017_09_01_192934-compressed.nwb")));
+                + "HDF5): decompress it first (gunzip)", message(SharedData.cell("_2017_09_01_192934-compressed.nwb")));
         Path unzipped = dir.resolve("_2017_09_01_192934.nwb");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(TestData.cell("_2017_09_01_192934-compressed.nwb")))) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(SharedData.cell("_2017_09_01_192934-compressed.nwb")))) {
             Files.copy(in, unzipped);
         }
         assertEquals("_2017_09_01_192934.nwb: no current-clamp sweeps: acquisition is empty", message(unzipped));
@@ -197,7 +197,7 @@ class NwbReaderTest {
         Path text = Files.writeString(dir.resolve("notes.nwb"), "hello, this is a lab notebook\n", StandardCharsets.UTF_8);
         assertEquals("notes.nwb: not an HDF5 file (no HDF5 signature; starts with 'hello, t'): NWB 2.x files are HDF5",
                 message(text));
-        byte[] real = Files.readAllBytes(TestData.cell("19926019.nwb"));
+        byte[] real = Files.readAllBytes(SharedData.cell("19926019.nwb"));
         Path truncated = Files.write(dir.resolve("19926019.nwb"), Arrays.copyOf(real, 1_000_000));
         assertEquals("19926019.nwb: corrupt or truncated HDF5: the file has 1000000 bytes, its superblock says 2288319 "
                 + "(truncated)", message(truncated));
@@ -207,7 +207,7 @@ class NwbReaderTest {
     /** A dataspace claiming more samples than the reader accepts is refused before anything is allocated. */
     @Test
     void hugeSeriesAreRefused() throws Exception {
-        byte[] real = Files.readAllBytes(TestData.cell("FergusonEtAl2015_PYR5_rebound.nwb"));
+        byte[] real = Files.readAllBytes(SharedData.cell("FergusonEtAl2015_PYR5_rebound.nwb"));
         // /acquisition/CurrentClampSeries_01/data: object header at 2864, its dataspace's size and max size at 2896
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(real).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         assertEquals(20_000, b.getLong(2896));

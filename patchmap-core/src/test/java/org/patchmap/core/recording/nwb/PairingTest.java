@@ -2,7 +2,7 @@ package org.patchmap.core.recording.nwb;
 
 import io.jhdf.HdfFile;
 import org.junit.jupiter.api.Test;
-import org.patchmap.core.TestData;
+import org.patchmap.testing.SharedData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +121,7 @@ class PairingTest {
     /** 99111002.nwb's IntracellularRecordingsTable: 16 rows, each ic__Step__k with ics__Step__k, whole series. */
     @Test
     void icephysTableOf99111002() throws Exception {
-        java.nio.file.Path file = TestData.cell("99111002.nwb");
+        java.nio.file.Path file = SharedData.cell("99111002.nwb");
         new ReadContext(java.nio.file.Files.size(file),
                 org.patchmap.core.recording.ReadBudget.start(org.patchmap.core.recording.ReadLimits.defaults())).enter();
         try (HdfFile h = new HdfFile(file)) {

@@ -12,25 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
-/** The team's shared material (../shared): real recordings and the ipfx reference. Read, never copied. */
-public final class TestData {
-    private TestData() {
-    }
-
-    public static Path shared() {
-        return SharedData.root();
-    }
-
-    /** A real recording by base name, from data/cells/nwb or data/cells/abf. */
-    public static Path cell(String fileName) {
-        return SharedData.cell(fileName);
-    }
-
-    /** Every recording in data/cells (nwb and abf), sorted by name. */
-    public static List<Path> allCells() {
-        return SharedData.allCells();
+/** The ipfx reference cells of ../shared/golden, read in order (recordings: {@link SharedData}). */
+public final class GoldenReference {
+    private GoldenReference() {
     }
 
     /** The reference files, in order: the matched cells, then the cells added later (read when present). */
@@ -41,11 +26,11 @@ public final class TestData {
      * golden/ipfx-reference-next.json. The second is read when present, so its cells are held as soon as
      * they agree and still held after they move into the first; a cell in both counts once (the first's).
      */
-    public static List<JsonNode> goldenCells() {
+    public static List<JsonNode> cells() {
         List<JsonNode> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < GOLDEN_FILES.size(); i++) {
-            Path file = shared().resolve(GOLDEN_FILES.get(i));
+            Path file = SharedData.path(GOLDEN_FILES.get(i));
             if (i > 0 && !Files.exists(file)) {
                 continue;
             }
