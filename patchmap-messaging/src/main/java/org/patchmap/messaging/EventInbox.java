@@ -69,6 +69,11 @@ public class EventInbox {
         }
     }
 
+    /** As {@link #process(ConsumerRecord, Consumer)}, with the value read as the {@code topic}'s event first. */
+    public <T> void process(ConsumerRecord<String, String> record, String topic, Class<T> type, Consumer<T> handler) {
+        process(record, json -> handler.accept(EventJson.read(topic, json, type)));
+    }
+
     private void withRetries(ConsumerRecord<String, String> record, Consumer<String> handler) {
         for (int attempt = 1; ; attempt++) {
             try {

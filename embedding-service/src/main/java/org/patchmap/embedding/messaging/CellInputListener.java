@@ -8,7 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.patchmap.embedding.map.LivingMap;
 import org.patchmap.embedding.store.CellStore;
 import org.patchmap.embedding.store.DisplayTraceIndex;
-import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.SweepFamilyEvent;
@@ -43,8 +42,7 @@ public class CellInputListener {
     @Incoming(FEATURES_IN)
     @Blocking
     public void onFeatures(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> {
-            FeaturesEvent features = EventJson.read(Topics.FEATURES, json, FeaturesEvent.class);
+        inbox.process(record, Topics.FEATURES, FeaturesEvent.class, features -> {
             cells.saveFeatures(features);
             map.arrived(features);
         });
@@ -53,12 +51,12 @@ public class CellInputListener {
     @Incoming(METADATA_IN)
     @Blocking
     public void onMetadata(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> cells.saveMetadata(EventJson.read(Topics.METADATA, json, MetadataEvent.class)));
+        inbox.process(record, Topics.METADATA, MetadataEvent.class, cells::saveMetadata);
     }
 
     @Incoming(SWEEPS_IN)
     @Blocking
     public void onSweeps(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> traces.saveFamily(EventJson.read(Topics.SWEEPS, json, SweepFamilyEvent.class)));
+        inbox.process(record, Topics.SWEEPS, SweepFamilyEvent.class, traces::saveFamily);
     }
 }

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.patchmap.core.analysis.FeaturesEvents;
 import org.patchmap.core.features.CellFeatures;
 import org.patchmap.core.sweep.Sweep;
-import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
@@ -56,8 +55,7 @@ public class SweepFamilyListener {
     @Incoming(SWEEPS_IN)
     @Blocking
     public void onSweepFamily(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> {
-            SweepFamilyEvent family = EventJson.read(Topics.SWEEPS, json, SweepFamilyEvent.class);
+        inbox.process(record, Topics.SWEEPS, SweepFamilyEvent.class, family -> {
             List<Sweep> sweeps = traces.load(family);
             families.save(RecordedFamily.of(family, sweeps));
             CellFeatures features = compute.of(family, sweeps);

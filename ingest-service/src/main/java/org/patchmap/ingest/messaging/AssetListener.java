@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.patchmap.events.AssetEvent;
-import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
 import org.patchmap.ingest.store.AssetLedger;
 import org.patchmap.messaging.EventInbox;
@@ -31,8 +30,7 @@ public class AssetListener {
     @Incoming(ASSETS_IN)
     @Blocking
     public void onAsset(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> {
-            AssetEvent asset = EventJson.read(Topics.ASSETS, json, AssetEvent.class);
+        inbox.process(record, Topics.ASSETS, AssetEvent.class, asset -> {
             AssetLedger.Entry entry = ledger.record(asset);
             LOG.infof("asset %s (%s, %d bytes): %s", asset.fileKey(), asset.digest(), asset.sizeBytes(),
                     entry.status().wire());

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.patchmap.events.AssetEvent;
-import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
 import org.patchmap.ingest.extract.AssetExtractor;
 import org.patchmap.messaging.EventInbox;
@@ -31,6 +30,6 @@ public class ExtractionListener {
     @Incoming(ASSETS_EXTRACT)
     @Blocking
     public void onAsset(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> extractor.extract(EventJson.read(Topics.ASSETS, json, AssetEvent.class)));
+        inbox.process(record, Topics.ASSETS, AssetEvent.class, extractor::extract);
     }
 }

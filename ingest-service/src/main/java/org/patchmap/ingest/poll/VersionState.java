@@ -2,28 +2,24 @@ package org.patchmap.ingest.poll;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Where a poll is with one selected dandiset version. */
 public enum VersionState {
     /** Fully processed by an earlier poll: nothing listed. */
-    UNCHANGED("unchanged"),
+    UNCHANGED,
     /** Its assets are being handled. */
-    RUNNING("running"),
+    RUNNING,
     /** Every NWB asset settled. */
-    DONE("done"),
+    DONE,
     /** Some assets failed: asked again next poll. */
-    INCOMPLETE("incomplete"),
+    INCOMPLETE,
     /** The version failed as a whole (listing, metadata, MongoDB). */
-    FAILED("failed");
-
-    private final String wire;
-
-    VersionState(String wire) {
-        this.wire = wire;
-    }
+    FAILED;
 
     /** As the status endpoint and the logs show it. */
     @JsonValue
     public String wire() {
-        return wire;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,27 +1,23 @@
 package org.patchmap.ingest.upload;
 
+import java.util.Locale;
+
 /**
  * How {@code POST /api/uploads} ended, the {@code outcome} label of
  * {@code patchmap_ingest_uploads_total}.
  */
 public enum UploadOutcome {
-    ACCEPTED("accepted"),
+    ACCEPTED,
     /** Over {@code INGEST_UPLOAD_MAX_SIZE} (413). */
-    TOO_LARGE("too_large"),
+    TOO_LARGE,
     /** Neither NWB (HDF5) nor ABF by its first bytes (415). */
-    UNSUPPORTED("unsupported"),
+    UNSUPPORTED,
     /** The disk budget is full (507). */
-    NO_SPACE("no_space"),
+    NO_SPACE,
     /** The broker did not acknowledge the asset (503). */
-    UNAVAILABLE("unavailable");
-
-    private final String label;
-
-    UploadOutcome(String label) {
-        this.label = label;
-    }
+    UNAVAILABLE;
 
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

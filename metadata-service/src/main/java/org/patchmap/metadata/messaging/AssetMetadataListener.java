@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.patchmap.events.AssetEvent;
-import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
 import org.patchmap.metadata.extract.FileMetadataUpdate;
 import org.patchmap.metadata.store.AssetMetadataStore;
@@ -34,8 +33,7 @@ public class AssetMetadataListener {
     @Incoming(ASSETS_IN)
     @Blocking
     public void onAsset(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> {
-            AssetEvent asset = EventJson.read(Topics.ASSETS, json, AssetEvent.class);
+        inbox.process(record, Topics.ASSETS, AssetEvent.class, asset -> {
             store.save(asset);
             update.update(asset);
         });

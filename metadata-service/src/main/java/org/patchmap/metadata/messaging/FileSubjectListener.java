@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.patchmap.events.CellIds;
-import org.patchmap.events.EventJson;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 import org.patchmap.metadata.extract.FileMetadataUpdate;
@@ -42,8 +41,7 @@ public class FileSubjectListener {
     @Incoming(SWEEPS_IN)
     @Blocking
     public void onSweeps(ConsumerRecord<String, String> record) {
-        inbox.process(record, json -> {
-            SweepFamilyEvent family = EventJson.read(Topics.SWEEPS, json, SweepFamilyEvent.class);
+        inbox.process(record, Topics.SWEEPS, SweepFamilyEvent.class, family -> {
             if (family.subject() == null) {
                 return; // the file states no subject: nothing to add
             }
