@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.patchmap.events.AssetEvent;
+import org.patchmap.events.CellIds;
 import org.patchmap.events.MetadataEvent;
+import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.metadata.messaging.MetadataPublisher;
+import org.patchmap.metadata.store.AssetMetadataStore;
 import org.patchmap.metadata.store.CellMetadataStore;
 import org.patchmap.metadata.store.FileSubjectStore;
 
@@ -25,10 +28,33 @@ public class FileMetadataUpdate {
     FileSubjectStore subjects;
 
     @Inject
+    AssetMetadataStore assets;
+
+    @Inject
     CellMetadataStore metadata;
 
     @Inject
     MetadataPublisher publisher;
+
+    /** A file's asset event arrived: kept as received, then the file's metadata made and published. */
+    public MetadataEvent assetArrived(AssetEvent asset) {
+        assets.save(asset);
+        return update(asset);
+    }
+
+    /**
+     * A file's sweeps arrived with the subject the file states about itself: kept, and the file's
+     * metadata made again if its asset event is already here (else the asset's arrival will use it).
+     */
+    public void subjectArrived(SweepFamilyEvent family) {
+        if (family.subject() == null) {
+            return; // the file states no subject: nothing to add
+        }
+        String fileKey = CellIds.fileKey(family.cellId());
+        subjects.save(fileKey, family.subject());
+        assets.findEvent(fileKey).ifPresentOrElse(this::update,
+                () -> LOG.debugf("subject of %s kept; its asset event has not arrived yet", fileKey));
+    }
 
     public MetadataEvent update(AssetEvent asset) {
         MetadataEvent extracted = extraction.extract(asset, subjects.find(asset.fileKey()).orElse(null));

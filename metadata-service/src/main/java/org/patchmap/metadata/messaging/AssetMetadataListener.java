@@ -8,7 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.Topics;
 import org.patchmap.metadata.extract.FileMetadataUpdate;
-import org.patchmap.metadata.store.AssetMetadataStore;
 import org.patchmap.messaging.EventInbox;
 
 /**
@@ -25,17 +24,11 @@ public class AssetMetadataListener {
     EventInbox inbox;
 
     @Inject
-    AssetMetadataStore store;
-
-    @Inject
     FileMetadataUpdate update;
 
     @Incoming(ASSETS_IN)
     @Blocking
     public void onAsset(ConsumerRecord<String, String> record) {
-        inbox.process(record, Topics.ASSETS, AssetEvent.class, asset -> {
-            store.save(asset);
-            update.update(asset);
-        });
+        inbox.process(record, Topics.ASSETS, AssetEvent.class, update::assetArrived);
     }
 }

@@ -5,13 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import org.patchmap.events.CellIds;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 import org.patchmap.metadata.extract.FileMetadataUpdate;
-import org.patchmap.metadata.store.AssetMetadataStore;
-import org.patchmap.metadata.store.FileSubjectStore;
 import org.patchmap.messaging.EventInbox;
 
 /**
@@ -24,16 +20,9 @@ import org.patchmap.messaging.EventInbox;
 @ApplicationScoped
 public class FileSubjectListener {
     static final String SWEEPS_IN = "sweeps";
-    private static final Logger LOG = Logger.getLogger(FileSubjectListener.class);
 
     @Inject
     EventInbox inbox;
-
-    @Inject
-    FileSubjectStore subjects;
-
-    @Inject
-    AssetMetadataStore assets;
 
     @Inject
     FileMetadataUpdate update;
@@ -41,14 +30,6 @@ public class FileSubjectListener {
     @Incoming(SWEEPS_IN)
     @Blocking
     public void onSweeps(ConsumerRecord<String, String> record) {
-        inbox.process(record, Topics.SWEEPS, SweepFamilyEvent.class, family -> {
-            if (family.subject() == null) {
-                return; // the file states no subject: nothing to add
-            }
-            String fileKey = CellIds.fileKey(family.cellId());
-            subjects.save(fileKey, family.subject());
-            assets.findEvent(fileKey).ifPresentOrElse(update::update,
-                    () -> LOG.debugf("subject of %s kept; its asset event has not arrived yet", fileKey));
-        });
+        inbox.process(record, Topics.SWEEPS, SweepFamilyEvent.class, update::subjectArrived);
     }
 }
