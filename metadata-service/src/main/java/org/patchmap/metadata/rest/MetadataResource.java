@@ -13,12 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.patchmap.metadata.store.AssetMetadataStore;
 import org.patchmap.metadata.store.CellMetadataStore;
 import org.patchmap.metadata.store.DandisetMetadataStore;
 
 import java.util.List;
 
-/** The extracted metadata: per file (as published on patchmap.metadata) and per dandiset version. */
+/**
+ * The extracted metadata, per file (as published on patchmap.metadata) and per dandiset version,
+ * and the DANDI metadata each file's asset event carried, as received.
+ */
 @Path("/api")
 @Tag(name = "metadata", description = "Species, region, age, sex, genotype and temperature with their sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +32,9 @@ public class MetadataResource {
 
     @Inject
     DandisetMetadataStore dandisets;
+
+    @Inject
+    AssetMetadataStore assets;
 
     @GET
     @Path("/metadata/{fileKey: .+}")
@@ -58,5 +65,14 @@ public class MetadataResource {
     public DandisetMetadataView dandiset(@PathParam("id") String id, @PathParam("version") String version) {
         return dandisets.find(id, version).map(DandisetMetadataView::of)
                 .orElseThrow(() -> new NotFoundException("no metadata for dandiset " + id + " version " + version));
+    }
+
+    @GET
+    @Path("/asset-metadata/{fileKey: .+}")
+    @Operation(summary = "The DANDI asset metadata kept for a file key, as received")
+    @APIResponse(responseCode = "404", description = "No metadata received for this file key")
+    public AssetMetadataView assetMetadata(@PathParam("fileKey") String fileKey) {
+        return assets.find(fileKey).map(AssetMetadataView::of)
+                .orElseThrow(() -> new NotFoundException("no metadata for " + fileKey));
     }
 }

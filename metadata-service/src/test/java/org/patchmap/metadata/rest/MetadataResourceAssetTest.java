@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code GET /api/asset-metadata/{fileKey}}: the file key, then what the asset event said; absent values omitted. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
-class AssetMetadataResourceTest {
+class MetadataResourceAssetTest {
     @Inject
     AssetMetadataStore store;
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code GET /api/families/{cellId}}: the event's fields, then what its traces hold; absent values omitted. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = true)
-class SweepFamilyResourceTest {
+class CellResourceFamiliesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -42,7 +42,7 @@ class SweepFamilyResourceTest {
                 .extract().asString());
         assertEquals(List.of("schemaVersion", "cellId", "provenance", "inputDigest", "samplingRateHz", "window",
                 "sweeps", "flags", "traces", "extractedAt", "samplesPerSweep", "durationS"),
-                CellFeatureResourceTest.names(body));
+                CellResourceFeaturesTest.names(body));
         assertEquals("{\"sweepNumber\":2,\"amplitudePa\":50.0,\"flags\":[\"pre_pulse\"]}",
                 body.get("sweeps").get(1).toString());
         assertEquals("[24000,24000]", body.get("samplesPerSweep").toString());

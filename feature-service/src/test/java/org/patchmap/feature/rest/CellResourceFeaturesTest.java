@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** {@code GET /api/features/{cellId}}: the published event's fields, then the sweep table; absent values omitted. */
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = true)
-class CellFeatureResourceTest {
+class CellResourceFeaturesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject

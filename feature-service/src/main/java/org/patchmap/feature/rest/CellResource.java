@@ -10,18 +10,32 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.patchmap.feature.store.CellFeatureStore;
 import org.patchmap.feature.store.SweepFamilyStore;
 
-/** What this service has recorded of a cell's long-square family. */
-@Path("/api/families")
-@Tag(name = "families", description = "Long-square families received on patchmap.sweeps")
-public class SweepFamilyResource {
+/** What this service knows of a cell: the long-square family it received, the features it computed. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class CellResource {
+    @Inject
+    CellFeatureStore features;
+
     @Inject
     SweepFamilyStore families;
 
     @GET
-    @Path("/{cellId: .+}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/features/{cellId: .+}")
+    @Tag(name = "features", description = "Cell features computed from patchmap.sweeps")
+    @Operation(summary = "A cell's features (ipfx names and units), per-feature QC reasons and spikes per sweep")
+    @APIResponse(responseCode = "404", description = "No features for this cell id")
+    public CellFeaturesView features(@PathParam("cellId") String cellId) {
+        return features.find(cellId).map(CellFeaturesView::of)
+                .orElseThrow(() -> new NotFoundException("no features for cell " + cellId));
+    }
+
+    @GET
+    @Path("/families/{cellId: .+}")
+    @Tag(name = "families", description = "Long-square families received on patchmap.sweeps")
     @Operation(summary = "The last long-square family received for a cell (window, sweeps, trace reference)")
     @APIResponse(responseCode = "404", description = "No family for this cell id")
     public SweepFamilyView family(@PathParam("cellId") String cellId) {
