@@ -6,6 +6,9 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * Sorts failures into the record's fault (a dead letter: replaying it would fail the same way)
  * and the infrastructure's (MongoDB or Kafka unreachable: the record is fine, retry it, and never
@@ -25,5 +28,19 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * The failure as an unchecked exception, to rethrow a transient one to the inbox (which retries
+     * it): a runtime exception as it is, an I/O exception wrapped with its causes kept.
+     */
+    public static RuntimeException unchecked(Exception failure) {
+        if (failure instanceof RuntimeException r) {
+            return r;
+        }
+        if (failure instanceof IOException io) {
+            return new UncheckedIOException(io);
+        }
+        return new IllegalStateException(failure.getMessage(), failure);
     }
 }

@@ -13,6 +13,7 @@ import org.patchmap.events.InvalidEventException;
 import java.io.UncheckedIOException;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FailuresTest {
@@ -32,5 +33,17 @@ class FailuresTest {
         assertFalse(Failures.isTransient(new UncheckedIOException(new java.io.IOException("corrupt"))));
         assertFalse(Failures.isTransient(new MongoWriteException(new WriteError(2, "document too large",
                 new BsonDocument()), new ServerAddress("localhost", 27017), java.util.Set.of())));
+    }
+
+    @Test
+    void aTransientIoFailureStaysTransientWhenMadeUnchecked() {
+        java.io.IOException io = new java.io.IOException("GridFS read failed",
+                new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress("localhost", 27017)));
+        RuntimeException unchecked = Failures.unchecked(io);
+        assertTrue(unchecked instanceof UncheckedIOException);
+        assertSame(io, unchecked.getCause());
+        assertTrue(Failures.isTransient(unchecked));
+        IllegalStateException runtime = new IllegalStateException("as it is");
+        assertSame(runtime, Failures.unchecked(runtime));
     }
 }

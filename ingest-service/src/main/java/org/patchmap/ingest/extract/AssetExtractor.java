@@ -93,7 +93,7 @@ public class AssetExtractor {
             outcome = upload ? fromUpload(asset) : fromDandi(asset);
         } catch (IOException | RuntimeException e) {
             if (Failures.isTransient(e)) {
-                throw (RuntimeException) e;
+                throw Failures.unchecked(e);
             }
             metrics.failure(failureKind(e));
             failure = new ExtractionFailedException(fileName(asset) + ": " + message(e), e);
