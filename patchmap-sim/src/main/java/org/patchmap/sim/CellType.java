@@ -19,14 +19,22 @@ public enum CellType {
     FAST_SPIKING(new Membrane(56.9, 1, 0.038, -70.4, 58, 3.9, -57.9, 20, 0, 0.0787, 502, 0, 0, 0, 0)),
     /** Pospischil RS: adaptation from I_M. */
     REGULAR_SPIKING(new Membrane(61.4, 1, 0.0205, -70.3, 56, 6, -56.2, 0, 0, 0.075, 608, 0, 0, 0, 0)),
-    /** Pospischil IB: the L-type Ca current gives an initial burst. */
-    INTRINSICALLY_BURSTING(new Membrane(96, 1, 0.01, -85, 50, 5, -55, 0, 0, 0.03, 1000, 0, 0, 0, 0.17)),
-    /** Pospischil LTS: the T-type Ca current gives a rebound burst after hyperpolarisation (E_leak −75 added, between the code's −85 and −60). */
-    LOW_THRESHOLD_SPIKING(new Membrane(89.2, 1, 0.01, -75, 50, 5, -55, 0, 0, 0.03, 1000, 0, 0.4, 0, 0)),
+    /**
+     * Pospischil IB: the L-type Ca current drives a burst at the step's onset. Set here: g_L 0.15 and
+     * g_M 0.15 (code: 0.17 and 0.03), as E_Ca is fixed and there is no Ca-activated K to end the
+     * burst; the M current ends it instead.
+     */
+    INTRINSICALLY_BURSTING(new Membrane(96, 1, 0.01, -85, 50, 5, -55, 0, 0, 0.15, 1000, 0, 0, 0, 0.15)),
+    /**
+     * Pospischil LTS: the T-type Ca current gives a rebound burst after hyperpolarisation. Set here:
+     * E_leak −75 (between the code's −85 for bursting and −60 for LTS) and V_x +6 mV, so that the
+     * code's g_T 0.4 with a fixed E_Ca rebounds.
+     */
+    LOW_THRESHOLD_SPIKING(new Membrane(89.2, 1, 0.01, -75, 50, 5, -55, 0, 0, 0.03, 1000, 0, 0.4, 6, 0)),
     /** RS with a large HCN conductance (added, 0.05): large sag and rebound. */
     IH_RICH(new Membrane(61.4, 1, 0.0205, -70.3, 56, 6, -56.2, 0, 0, 0.075, 608, 0.05, 0, 0, 0)),
-    /** RS with a slowly inactivating A-type K (added, 0.3; Golomb et al. 2007's form): long first-spike latency. */
-    LATE_SPIKING(new Membrane(61.4, 1, 0.0205, -75, 56, 6, -56.2, 0, 0.3, 0.03, 608, 0, 0, 0, 0));
+    /** RS with a slowly inactivating A-type K (added, 1.0; Golomb et al. 2007's form): long first-spike latency. */
+    LATE_SPIKING(new Membrane(61.4, 1, 0.0205, -75, 56, 6, -56.2, 0, 1.0, 0.03, 608, 0, 0, 0, 0));
 
     private final Membrane base;
 
