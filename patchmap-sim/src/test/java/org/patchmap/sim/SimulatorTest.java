@@ -7,6 +7,7 @@ import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.sweep.Sweep;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,7 +44,7 @@ class SimulatorTest {
         assertNotEquals(a.membrane(), b.membrane());
         RecordingConditions c5 = new RecordingConditions(34, 20_000, 0.01, NOISY, 5);
         RecordingConditions c6 = new RecordingConditions(34, 20_000, 0.01, NOISY, 6);
-        assertFalse(java.util.Arrays.equals(Simulator.record(a, SHORT, c5).sweeps().get(0).voltageMv(),
+        assertFalse(Arrays.equals(Simulator.record(a, SHORT, c5).sweeps().get(0).voltageMv(),
                 Simulator.record(a, SHORT, c6).sweeps().get(0).voltageMv()));
     }
 
