@@ -8,7 +8,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.TestInfrastructure;
 import org.patchmap.events.Topics;
 
@@ -82,18 +84,37 @@ public class ExtractionTestResource implements QuarkusTestResourceLifecycleManag
                     throw e;
                 }
             }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(Topics.ASSETS)).allTopicNames().get().get(Topics.ASSETS).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(Topics.ASSETS, p.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+            // A topic created just now may not be served by its partitions' leader yet: the broker
+            // answers with a retriable error until it is, so try again until it answers.
+            Eventually.until("the offsets of " + group + " at the end of " + Topics.ASSETS, () -> {
+                try {
+                    commitEndOffsets(admin, group);
+                    return true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RetriableException) {
+                        return false;
+                    }
+                    throw new IllegalStateException("cannot set the offsets of " + group, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set the offsets of " + group, e.getCause());
         }
+    }
+
+    private static void commitEndOffsets(Admin admin, String group) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(Topics.ASSETS)).allTopicNames().get().get(Topics.ASSETS).partitions()
+                .forEach(p -> latest.put(new TopicPartition(Topics.ASSETS, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }
 
     @Override
