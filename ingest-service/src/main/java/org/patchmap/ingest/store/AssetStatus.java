@@ -3,6 +3,7 @@ package org.patchmap.ingest.store;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where an asset stands in the ledger: {@code pending} until extraction records what it made of
@@ -11,27 +12,21 @@ import java.util.List;
  * budget...).
  */
 public enum AssetStatus implements WireValue {
-    PENDING("pending"),
-    EXTRACTED("extracted"),
-    NO_FAMILY("no_family"),
-    UNREADABLE("unreadable"),
-    TOO_LARGE("too_large"),
-    FAILED("failed");
+    PENDING,
+    EXTRACTED,
+    NO_FAMILY,
+    UNREADABLE,
+    TOO_LARGE,
+    FAILED;
 
     /** The statuses extraction records, every one but {@code pending}. */
     public static final List<AssetStatus> OUTCOMES = List.of(EXTRACTED, NO_FAMILY, UNREADABLE, TOO_LARGE, FAILED);
-
-    private final String wire;
-
-    AssetStatus(String wire) {
-        this.wire = wire;
-    }
 
     /** As stored in MongoDB and shown by the API. */
     @Override
     @JsonValue
     public String wire() {
-        return wire;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The status stored as {@code wire}; null for null. */

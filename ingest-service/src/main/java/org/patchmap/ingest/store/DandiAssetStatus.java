@@ -3,6 +3,7 @@ package org.patchmap.ingest.store;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the poller did with one DANDI asset: {@code publishing} (sent, not yet acknowledged: sent
@@ -11,11 +12,11 @@ import java.util.List;
  * poll).
  */
 public enum DandiAssetStatus implements WireValue {
-    PUBLISHING("publishing"),
-    PUBLISHED("published"),
-    REUSED("reused"),
-    SKIPPED("skipped"),
-    FAILED("failed");
+    PUBLISHING,
+    PUBLISHED,
+    REUSED,
+    SKIPPED,
+    FAILED;
 
     /** What a poll can count an asset as: every status but {@code publishing}. */
     public static final List<DandiAssetStatus> OUTCOMES = List.of(PUBLISHED, REUSED, SKIPPED, FAILED);
@@ -25,17 +26,11 @@ public enum DandiAssetStatus implements WireValue {
         return this == PUBLISHED || this == REUSED || this == SKIPPED;
     }
 
-    private final String wire;
-
-    DandiAssetStatus(String wire) {
-        this.wire = wire;
-    }
-
     /** As stored in MongoDB and shown by the API. */
     @Override
     @JsonValue
     public String wire() {
-        return wire;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The constant stored as {@code wire}; null for null. */

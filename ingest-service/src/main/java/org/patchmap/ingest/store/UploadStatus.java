@@ -2,27 +2,23 @@ package org.patchmap.ingest.store;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /**
  * Where an upload is in the pipeline: {@code received} (stored, published on patchmap.assets),
  * {@code extracting}, {@code extracted} (it has a cell) or {@code failed} (its outcome says why).
  */
 public enum UploadStatus implements WireValue {
-    RECEIVED("received"),
-    EXTRACTING("extracting"),
-    EXTRACTED("extracted"),
-    FAILED("failed");
-
-    private final String wire;
-
-    UploadStatus(String wire) {
-        this.wire = wire;
-    }
+    RECEIVED,
+    EXTRACTING,
+    EXTRACTED,
+    FAILED;
 
     /** As stored in MongoDB and shown by the API. */
     @Override
     @JsonValue
     public String wire() {
-        return wire;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The constant stored as {@code wire}; null for null. */
