@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "patchmap", mixinStandardHelpOptions = true, versionProvider = PatchmapCommand.Version.class,
         description = "Patch-clamp recordings to ipfx-style long-square features, on your own files.",
         subcommands = {FamiliesCommand.class, FeaturesCommand.class, BenchCommand.class, MetadataCommand.class,
-                MapCommand.class, BenchMapCommand.class,
+                MapCommand.class, BenchMapCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PatchmapCommand implements Runnable {
     @CommandLine.Spec

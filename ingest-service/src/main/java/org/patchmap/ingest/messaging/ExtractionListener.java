@@ -1,6 +1,6 @@
 package org.patchmap.ingest.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +20,8 @@ import org.patchmap.messaging.EventInbox;
 @ApplicationScoped
 public class ExtractionListener {
     static final String ASSETS_EXTRACT = "assets-extract";
+    /** The worker pool extractions run on (its size: INGEST_EXTRACTION_WORKERS). */
+    static final String EXTRACTION_WORKERS = "extraction-workers";
 
     @Inject
     EventInbox inbox;
@@ -28,7 +30,7 @@ public class ExtractionListener {
     AssetExtractor extractor;
 
     @Incoming(ASSETS_EXTRACT)
-    @Blocking
+    @Blocking(value = EXTRACTION_WORKERS, ordered = false)
     public void onAsset(ConsumerRecord<String, String> record) {
         inbox.process(record, Topics.ASSETS, AssetEvent.class, extractor::extract);
     }

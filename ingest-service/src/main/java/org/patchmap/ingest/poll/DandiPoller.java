@@ -27,9 +27,15 @@ import org.patchmap.ingest.store.DandisetStore.Decision;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.patchmap.ingest.store.DandiAssetStatus.FAILED;
@@ -192,17 +198,47 @@ public class DandiPoller {
         long done = 0;
         long failed = 0;
         VersionState state = VersionState.FAILED;
+        // Assets are independent: config.maxConcurrentRequests() of them at once (each waits on
+        // DANDI, MongoDB and the broker); the first asset that cannot be read from DANDI stops the
+        // version, as the listing's failure would.
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrentRequests()),
+                runnable -> {
+                    Thread t = new Thread(runnable, "dandi-poll-asset");
+                    t.setDaemon(true);
+                    return t;
+                });
+        AtomicBoolean stopped = new AtomicBoolean();
         try {
+            List<Future<Boolean>> settled = new ArrayList<>(nwb.size());
             for (DandiAsset a : nwb) {
-                if (ingestAsset(run, id, v.version(), a, dandiset)) {
+                settled.add(workers.submit(() -> stopped.get() ? null : ingestAsset(run, id, v.version(), a, dandiset)));
+            }
+            IOException stop = null;
+            for (Future<Boolean> f : settled) {
+                Boolean ok;
+                try {
+                    ok = await(f);
+                } catch (IOException e) {
+                    stopped.set(true);
+                    stop = stop == null ? e : stop;
+                    continue;
+                }
+                if (ok == null) {
+                    continue;
+                }
+                if (ok) {
                     done++;
                 } else {
                     failed++;
                 }
                 run.progress(id, v.version(), done, nwb.size(), VersionState.RUNNING);
             }
+            if (stop != null) {
+                throw stop;
+            }
             state = failed == 0 ? VersionState.DONE : VersionState.INCOMPLETE;
         } finally {
+            workers.shutdownNow();
             run.progress(id, v.version(), done, nwb.size(), state);
             dandisets.progress(id, v.version(), done, nwb.size());
         }
@@ -210,6 +246,24 @@ public class DandiPoller {
             dandisets.markProcessed(id, v.version(), v.assetCount(), v.modified(), clock.instant());
         }
         LOG.infof("dandiset %s %s: %d of %d NWB assets done", id, v.version(), done, nwb.size());
+    }
+
+    /** The task's result; its IOException or RuntimeException as itself. */
+    private static Boolean await(Future<Boolean> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the poll was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** @return whether the asset is settled (published, reused or skipped) */
@@ -245,7 +299,8 @@ public class DandiPoller {
             return false;
         }
         String digest = event.digest();
-        Optional<String> earlier = assets.publishedWithDigest(digest, key).map(DandiPoller::origin)
+        Optional<String> earlier = run.claim(digest, key)
+                .or(() -> assets.publishedWithDigest(digest, key).map(DandiPoller::origin))
                 .or(() -> ledger.findByDigest(digest).map(AssetLedger.Entry::id));
         if (earlier.isPresent()) {
             assets.save(entry.with(REUSED, "same digest as " + earlier.get(), digest, earlier.get(), now));

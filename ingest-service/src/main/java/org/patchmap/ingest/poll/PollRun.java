@@ -4,9 +4,11 @@ import org.patchmap.ingest.store.DandiAssetStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The tallies of one poll while it runs; {@link #summary()} is a snapshot for the status endpoint. */
@@ -24,6 +26,8 @@ final class PollRun {
     private final Map<String, Integer> failuresByReason = new TreeMap<>();
     private final List<RunSummary.Failure> failures = new ArrayList<>();
     private final Map<String, RunSummary.Progress> progress = new LinkedHashMap<>();
+    /** Digest → the asset key that publishes it in this run (assets are polled in parallel). */
+    private final Map<String, String> published = new HashMap<>();
 
     PollRun(PollTrigger trigger, Instant started) {
         this.trigger = trigger;
@@ -55,6 +59,16 @@ final class PollRun {
 
     synchronized void progress(String dandiset, String version, long done, long total, VersionState state) {
         progress.put(dandiset, new RunSummary.Progress(dandiset, version, done, total, state));
+    }
+
+    /**
+     * Claims {@code digest} for {@code key}: empty if this run has not met the digest before,
+     * else the key that claimed it (so two assets with one content, polled at once, are
+     * published once).
+     */
+    synchronized Optional<String> claim(String digest, String key) {
+        String first = published.putIfAbsent(digest, key);
+        return first == null || first.equals(key) ? Optional.empty() : Optional.of(first);
     }
 
     synchronized void finish(Instant at) {
