@@ -58,7 +58,7 @@ public final class NwbWriter {
         }
     }
 
-    /** "&lt;recording file name&gt;.&lt;layout&gt;.nwb", e.g. "fs-7-0.simulated.mies.nwb". */
+    /** "&lt;recording file name&gt;.&lt;layout&gt;.nwb", e.g. "fast_spiking-7-0.simulated.mies.nwb". */
     public static String fileName(Recording recording, NwbLayout layout) {
         return recording.fileName() + "." + layout.wire() + ".nwb";
     }
