@@ -1,5 +1,7 @@
 package org.patchmap.deploy;
 
+import org.patchmap.deploy.demo.DemoAtlas;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,6 +25,11 @@ import java.util.Map;
  * then the four services; waits until every service is ready, prints the addresses, and on
  * Ctrl-C stops the services first and the data servers last. Data lives in {@code PATCHMAP_DATA}
  * (default {@code ./data}), so a restart keeps it. Logs go to {@code <data>/logs/}.
+ *
+ * <p>{@code --demo [--cells N]}: the demo atlas of N SIMULATED cells (default 2,000) in its own data
+ * folder ({@code PATCHMAP_DEMO_DATA}, default {@code ./data-demo}): the corpus is written there once,
+ * a local archive serves it through the DANDI API, ingest polls it instead of DANDI, and the
+ * launcher reports the cells on the map until all are there.
  */
 public final class LocalStack {
     /** A service: its module folder name and HTTP port. The web map is embedding-service's. */
@@ -36,36 +43,69 @@ public final class LocalStack {
             new Service("embedding-service", env("EMBEDDING_PORT", 8080)));
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    static final int DEFAULT_DEMO_CELLS = 2000;
+    static final int MAX_DEMO_CELLS = 100_000;
 
     private final Path root;
     private final Path data;
     private final List<Process> infrastructure = Collections.synchronizedList(new ArrayList<>());
     private final List<Process> services = Collections.synchronizedList(new ArrayList<>());
+    /** The demo archive's API URL that ingest polls instead of DANDI; null when this is not the demo. */
+    private String demoArchive;
 
     private final Path source;
+    /** Cells of the demo atlas; 0 when this is not the demo. */
+    private final int demoCells;
 
-    LocalStack(Path root, Path data, Path source) {
+    LocalStack(Path root, Path data, Path source, int demoCells) {
         this.root = root;
         this.data = data;
         this.source = source;
+        this.demoCells = demoCells;
     }
+
+    static final String USAGE = "usage: bin/stack [--source DIR | --demo [--cells N]]";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("patchmap.root", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(System.getenv().getOrDefault("PATCHMAP_DATA", root.resolve("data").toString()))
-                .toAbsolutePath();
         Path source = null;
+        int demoCells = 0;
         if (args.length == 2 && args[0].equals("--source")) {
             source = Path.of(args[1]).toAbsolutePath();
             if (!Files.isDirectory(source)) {
                 System.err.println("stack: --source " + args[1] + ": no such folder");
                 System.exit(2);
             }
+        } else if (args.length >= 1 && args[0].equals("--demo")) {
+            demoCells = demoCells(args);
         } else if (args.length > 0) {
-            System.err.println("usage: bin/stack [--source DIR]");
+            System.err.println(USAGE);
             System.exit(2);
         }
-        new LocalStack(root, data, source).run();
+        // The demo keeps its own data (Kafka, MongoDB, logs, corpus): simulated cells never join a real atlas.
+        String dataVariable = demoCells > 0 ? "PATCHMAP_DEMO_DATA" : "PATCHMAP_DATA";
+        Path data = Path.of(System.getenv().getOrDefault(dataVariable,
+                root.resolve(demoCells > 0 ? "data-demo" : "data").toString())).toAbsolutePath();
+        new LocalStack(root, data, source, demoCells).run();
+    }
+
+    private static int demoCells(String[] args) {
+        int cells = DEFAULT_DEMO_CELLS;
+        if (args.length == 3 && args[1].equals("--cells")) {
+            try {
+                cells = Integer.parseInt(args[2]);
+            } catch (NumberFormatException e) {
+                cells = -1;
+            }
+            if (cells < 1 || cells > MAX_DEMO_CELLS) {
+                System.err.println("stack: --cells " + args[2] + ": expected a number of cells from 1 to " + MAX_DEMO_CELLS);
+                System.exit(2);
+            }
+        } else if (args.length != 1) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        return cells;
     }
 
     void run() throws Exception {
@@ -73,19 +113,25 @@ public final class LocalStack {
         Files.createDirectories(data.resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "patchmap-stack-stop"));
 
-        String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        // The demo always runs its own Kafka and MongoDB: external ones may hold a real atlas.
+        String kafka = demoCells > 0 ? null : System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null || kafka.isBlank()) {
             int port = env("KAFKA_PORT", 9092);
             startJava("kafka", "org.patchmap.deploy.infra.KafkaBrokerMain", "-Xmx512m",
                     data.resolve("kafka").toString(), String.valueOf(port), String.valueOf(env("KAFKA_CONTROLLER_PORT", 9093)));
             kafka = "localhost:" + port;
         }
-        String mongo = System.getenv("MONGODB_URI");
+        String mongo = demoCells > 0 ? null : System.getenv("MONGODB_URI");
         if (mongo == null || mongo.isBlank()) {
             int port = env("MONGO_PORT", 27017);
             startJava("mongodb", "org.patchmap.deploy.infra.MongoWireServerMain", "-Xmx768m",
                     data.resolve("mongodb").toString(), String.valueOf(port));
             mongo = "mongodb://localhost:" + port;
+        }
+        DemoAtlas demo = null;
+        if (demoCells > 0) {
+            demo = DemoAtlas.start(data.resolve("archive"), demoCells, env("DEMO_ARCHIVE_PORT", 8090));
+            demoArchive = demo.apiUrl();
         }
         awaitPort("Kafka", kafka, Duration.ofSeconds(60));
         awaitPort("MongoDB", mongo.replaceFirst("^mongodb://", "").replaceFirst("/.*$", ""), Duration.ofSeconds(60));
@@ -104,6 +150,11 @@ public final class LocalStack {
             System.out.printf("  %-18s http://localhost:%d/q/health  /q/metrics  /q/swagger-ui%n", s.name(), s.port());
         }
         System.out.printf("  Kafka %s, MongoDB %s%n", kafka, mongo);
+        if (demo != null) {
+            demo.poll(http, SERVICES.get(0).port());
+            System.out.println("demo: ingest polls the archive; every cell is SIMULATED (see each dandiset's text)");
+            demo.watch(http, SERVICES.get(3).port(), t0);
+        }
         if (source != null) {
             new SourceFolder(SERVICES.get(0).port(), SERVICES.get(1).port())
                     .run(source, Duration.ofSeconds(env("SOURCE_TIMEOUT_S", 300)));
@@ -137,6 +188,10 @@ public final class LocalStack {
             env.putIfAbsent("INGEST_UPLOADS_DIR", data.resolve("ingest/uploads").toString());
             if (source != null) {
                 env.putIfAbsent("DANDI_POLL_ENABLED", "false"); // --source: the files come from the folder, not DANDI
+            }
+            if (demoArchive != null) {
+                env.put("DANDI_API_URL", demoArchive); // never DANDI: the demo's cells are simulated
+                env.put("DANDI_POLL_ENABLED", "false"); // the launcher polls once the archive is up
             }
         }
         services.add(start(s.name(), pb));

@@ -2,21 +2,33 @@ package org.patchmap.sim.demo;
 
 import org.patchmap.core.recording.Recording;
 import org.patchmap.sim.file.Abf2Writer;
+import org.patchmap.sim.file.NwbLayout;
+import org.patchmap.sim.file.NwbWriter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.function.Function;
 
-/** How a demo lab's files are written: the producer's layout and the file extension. */
+/**
+ * How a demo lab's files are written: a real producer's layout and its file extension. DANDI
+ * holds NWB only, so the demo dandisets use the NWB layouts; ABF 2 is for files a user uploads.
+ */
 public enum DemoFileFormat {
+    /** The Allen Institute's MIES acquisition software (the largest share of DANDI's cells). */
+    MIES("nwb", NwbLayout.MIES),
+    /** NeuroConv's conversion of ABF files. */
+    NEUROCONV_ABF("nwb", NwbLayout.NEUROCONV_ABF),
+    /** pynwb with a SweepTable. */
+    PYNWB_SWEEP_TABLE("nwb", NwbLayout.PYNWB_SWEEP_TABLE),
     /** Clampex's episodic ABF 2. */
-    ABF2("abf", Abf2Writer::bytes);
+    ABF2("abf", null);
 
     private final String extension;
-    private final Function<Recording, byte[]> writer;
+    private final NwbLayout layout;
 
-    DemoFileFormat(String extension, Function<Recording, byte[]> writer) {
+    DemoFileFormat(String extension, NwbLayout layout) {
         this.extension = extension;
-        this.writer = writer;
+        this.layout = layout;
     }
 
     public String extension() {
@@ -25,11 +37,18 @@ public enum DemoFileFormat {
 
     /** The file's bytes; the same recording always gives the same bytes. */
     public byte[] bytes(Recording recording) {
-        return writer.apply(recording);
+        if (layout == null) {
+            return Abf2Writer.bytes(recording);
+        }
+        try {
+            return NwbWriter.bytes(recording, layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The name the manifest and the asset metadata use, e.g. "abf2". */
+    /** The name the manifest uses: the NWB layout's wire name, or "abf2". */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return layout != null ? layout.wire() : name().toLowerCase(Locale.ROOT);
     }
 }

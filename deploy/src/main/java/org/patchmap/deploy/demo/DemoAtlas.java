@@ -1,0 +1,124 @@
+package org.patchmap.deploy.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.patchmap.deploy.archive.LocalArchive;
+import org.patchmap.sim.demo.DemoArchiveWriter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The demo atlas of {@code bin/stack --demo}: a corpus of SIMULATED cells written once into the
+ * demo data folder (reused while complete), served by a {@link LocalArchive} that ingest polls as
+ * it polls DANDI, and a watch that reports how many cells are on the map until all are (or nothing
+ * has moved for {@link #STALL}).
+ */
+public final class DemoAtlas implements AutoCloseable {
+    /** The seed of the demo corpus: every demo atlas of N cells is the same. */
+    public static final long SEED = 1;
+    /** How long the count of cells on the map may stay still before the watch stops. */
+    static final Duration STALL = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int cells;
+    private final LocalArchive archive;
+
+    private DemoAtlas(int cells, LocalArchive archive) {
+        this.cells = cells;
+        this.archive = archive;
+    }
+
+    /** Writes the corpus under {@code root} unless it holds it already, and serves it on {@code port}. */
+    public static DemoAtlas start(Path root, int cells, int port) throws IOException {
+        long t0 = System.nanoTime();
+        if (DemoArchiveWriter.isComplete(root, cells, SEED)) {
+            System.out.printf("demo: %d simulated cells already written in %s%n", cells, root);
+        } else {
+            int threads = Runtime.getRuntime().availableProcessors();
+            System.out.printf("demo: simulating %d cells into %s (%d threads)...%n", cells, root, threads);
+            int step = Math.max(1, cells / 10);
+            DemoArchiveWriter.write(root, cells, SEED, threads, done -> {
+                if (done % step == 0) {
+                    System.out.printf("demo: %d/%d cells simulated%n", done, cells);
+                }
+            });
+            System.out.printf(Locale.ROOT, "demo: corpus written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        LocalArchive archive = new LocalArchive(root, port);
+        System.out.println("demo: local archive (SIMULATED dandisets) " + archive.summary() + " at " + archive.apiUrl());
+        return new DemoAtlas(cells, archive);
+    }
+
+    public String apiUrl() {
+        return archive.apiUrl();
+    }
+
+    /** Asks ingest to poll the archive now. */
+    public void poll(HttpClient http, int ingestPort) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort
+                        + "/api/admin/poll")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("POST /api/admin/poll answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /**
+     * Prints the cells on the map every few seconds, with the time since {@code startNanos}, until
+     * all are there or the count stalls; says when 95 % were there.
+     */
+    public void watch(HttpClient http, int embeddingPort, long startNanos) throws InterruptedException {
+        URI current = URI.create("http://localhost:" + embeddingPort + "/api/maps/current");
+        int last = -1;
+        long lastChange = System.nanoTime();
+        boolean ninetyFive = false;
+        while (System.nanoTime() - lastChange < STALL.toNanos()) {
+            int onMap = onMap(http, current);
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            if (onMap != last) {
+                System.out.printf(Locale.ROOT, "demo: %d/%d cells on the map at %.0f s%n", onMap, cells, seconds);
+                last = onMap;
+                lastChange = System.nanoTime();
+            }
+            if (!ninetyFive && onMap >= Math.ceil(0.95 * cells)) {
+                ninetyFive = true;
+                System.out.printf(Locale.ROOT, "demo: 95%% of the cells on the map %.0f s after the command%n", seconds);
+            }
+            if (onMap >= cells) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        System.out.printf("demo: %d/%d cells on the map; no change for %d s (the rest: see the dashboards and "
+                + "each cell's reason in the logs)%n", Math.max(last, 0), cells, STALL.toSeconds());
+    }
+
+    private static int onMap(HttpClient http, URI current) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return 0;
+            }
+            JsonNode body = JSON.readTree(r.body());
+            return body.path("cellCount").asInt(0);
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        archive.close();
+    }
+}
