@@ -68,9 +68,12 @@ function text(s) { const d = document.createElement("div"); d.textContent = s; r
 async function openCell(id) {
   const panel = document.getElementById("cell");
   const cell = await (await fetch("api/cells/" + id)).json();
-  let html = `<h3>${text(id)}</h3>`;
-  if (cell.links) html += `<p><a href="${text(cell.links.dandiset)}" target="_blank">dandiset</a> · <a href="${text(cell.links.download)}">file</a></p>`;
   const md = cell.metadata || {};
+  let html = `<h3>${text(id)}</h3>`;
+  // A simulated cell says so first, with the type its archive states it was drawn from.
+  const sim = md.simulated;
+  if (sim) html += `<p class="simulated">simulated (${text(sim.type)})${sim.model ? ": " + text(sim.model) : ""}${sim.seed != null ? ", seed " + text(String(sim.seed)) : ""}</p>`;
+  if (cell.links) html += `<p><a href="${text(cell.links.dandiset)}" target="_blank">dandiset</a> · <a href="${text(cell.links.download)}">file</a></p>`;
   html += "<h4>Metadata</h4><table>";
   for (const f of ["species", "brainRegion", "ageDays", "sex", "genotype", "temperatureC"]) {
     const v = md[f];

@@ -18,10 +18,13 @@ import java.time.Instant;
  * @param temperatureC      recording temperature in degrees Celsius
  * @param vocabularyVersion version of the region vocabulary used
  * @param extractedAt       when this was extracted
+ * @param simulated         for a simulated cell, the truth its archive states (model type, model, seed,
+ *                          parameters); null for a real cell; optional (added to version 1)
  */
 public record MetadataEvent(int schemaVersion, String cellId, Provenance provenance, SourcedTerm species,
                             SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex, SourcedTerm genotype,
-                            SourcedQuantity temperatureC, String vocabularyVersion, Instant extractedAt) {
+                            SourcedQuantity temperatureC, String vocabularyVersion, Instant extractedAt,
+                            SimulatedOrigin simulated) {
     public static final int SCHEMA_VERSION = 1;
     private static final String EVENT = Topics.METADATA;
     /** Where a value came from, in order of trust. */
@@ -33,6 +36,14 @@ public record MetadataEvent(int schemaVersion, String cellId, Provenance provena
         Require.present(EVENT, "provenance", provenance);
         Require.text(EVENT, "vocabularyVersion", vocabularyVersion);
         Require.present(EVENT, "extractedAt", extractedAt);
+    }
+
+    /** The metadata of a real cell (no {@code simulated}). */
+    public MetadataEvent(int schemaVersion, String cellId, Provenance provenance, SourcedTerm species,
+                         SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex, SourcedTerm genotype,
+                         SourcedQuantity temperatureC, String vocabularyVersion, Instant extractedAt) {
+        this(schemaVersion, cellId, provenance, species, brainRegion, ageDays, sex, genotype, temperatureC,
+                vocabularyVersion, extractedAt, null);
     }
 
     /**

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The columns of the export, in order, each with its unit and definition: the cell's identity and place on
- * the map, the 16 map inputs (map units, spec section 6) and every ipfx cell feature (spec sections 3 to 5).
+ * The columns of the export, in order, each with its unit and definition: the cell's identity (with its
+ * simulated type, empty for a real cell) and place on the map, the 16 map inputs (map units, spec section 6) and every ipfx cell feature (spec sections 3 to 5).
  * Definitions of the ipfx features are composed from their name (what, which spike, which sweep).
  */
 public final class ColumnDictionary {
@@ -58,6 +58,8 @@ public final class ColumnDictionary {
                 new Column("dandiset", "", "DANDI dandiset id"),
                 new Column("species", "", "species (metadata-service; see the cell's sources in the API)"),
                 new Column("region", "", "brain region (metadata-service vocabulary)"),
+                new Column("simulated_type", "", "for a simulated cell, the model type it was drawn from (its"
+                        + " archive's asset metadata, e.g. fast_spiking); empty for a real cell"),
                 new Column("x", "", "UMAP x of this map version"),
                 new Column("y", "", "UMAP y of this map version"),
                 new Column("cluster", "", "Gaussian-mixture cluster (0 = largest)")));

@@ -7,6 +7,7 @@ import org.patchmap.embedding.atlas.DandiLinks;
 import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.Provenance;
+import org.patchmap.events.SimulatedOrigin;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -78,11 +79,27 @@ public record CellView(@Schema(description = "cell id") String cellId,
                            @Schema(description = "genotype or strain as stated") Term genotype,
                            @Schema(description = "recording temperature, °C") Quantity temperatureC,
                            @Schema(description = "version of the region vocabulary") String vocabularyVersion,
-                           @Schema(description = "when it was extracted") Instant extractedAt) {
+                           @Schema(description = "when it was extracted") Instant extractedAt,
+                           @Schema(description = "a simulated cell's truth; absent for a real cell")
+                           Simulated simulated) {
         static Metadata of(MetadataEvent m) {
             return m == null ? null : new Metadata(m.cellId(), ProvenanceView.of(m.provenance()), Term.of(m.species()),
                     Term.of(m.brainRegion()), Quantity.of(m.ageDays()), Term.of(m.sex()), Term.of(m.genotype()),
-                    Quantity.of(m.temperatureC()), m.vocabularyVersion(), m.extractedAt());
+                    Quantity.of(m.temperatureC()), m.vocabularyVersion(), m.extractedAt(), Simulated.of(m.simulated()));
+        }
+    }
+
+    @Schema(description = "A simulated cell's truth, as the archive that serves it states it: the model type it was "
+            + "drawn from, the model, the seed and the parameters")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Simulated(@Schema(description = "model type, lowercase words with underscores, e.g. fast_spiking")
+                            String type,
+                            @Schema(description = "the simulator and model; absent when not stated") String model,
+                            @Schema(description = "the seed the cell was drawn with; absent when not stated") Long seed,
+                            @Schema(description = "parameter name (unit in the name) to its value, in name order")
+                            Map<String, Double> parameters) {
+        static Simulated of(SimulatedOrigin s) {
+            return s == null ? null : new Simulated(s.type(), s.model(), s.seed(), s.parameters());
         }
     }
 

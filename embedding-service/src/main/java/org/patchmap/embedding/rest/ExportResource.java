@@ -31,8 +31,8 @@ public class ExportResource {
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
-    @Operation(summary = "One row per mapped cell: id, dandiset, species, region, x, y, cluster, the 16 map inputs, "
-            + "every ipfx feature; first line '# PatchMap map <version> ...'")
+    @Operation(summary = "One row per mapped cell: id, dandiset, species, region, simulated type (empty for a real "
+            + "cell), x, y, cluster, the 16 map inputs, every ipfx feature; first line '# PatchMap map <version> ...'")
     public Response csv() {
         AtlasTable t = atlas.current().orElseThrow(() -> ApiException.notFound(MapResource.NO_MAP));
         Map<String, Map<String, Double>> raw = atlas.rawFeatures();
@@ -47,7 +47,7 @@ public class ExportResource {
                 StringBuilder row = new StringBuilder();
                 row.append(field(t.ids()[i])).append(',').append(field(t.dandisets()[i])).append(',')
                         .append(field(t.species()[i])).append(',').append(field(t.regions()[i])).append(',')
-                        .append(t.x()[i]).append(',').append(t.y()[i]).append(',').append(t.clusters()[i]);
+                        .append(field(t.simulatedTypes()[i])).append(',').append(t.x()[i]).append(',').append(t.y()[i]).append(',').append(t.clusters()[i]);
                 for (Double v : t.values()[i]) {
                     row.append(',').append(v == null ? "" : v.toString());
                 }

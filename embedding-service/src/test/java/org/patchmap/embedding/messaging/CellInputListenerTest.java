@@ -1,5 +1,6 @@
 package org.patchmap.embedding.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.MetadataEvent.SourcedQuantity;
 import org.patchmap.events.MetadataEvent.SourcedTerm;
 import org.patchmap.events.Provenance;
+import org.patchmap.events.SimulatedOrigin;
 import org.patchmap.events.Topics;
 
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Features and metadata through the real broker, joined per cell; bad records to their dead-letter topics. */
 @QuarkusTest
@@ -60,6 +63,42 @@ class CellInputListenerTest {
                 .body("metadata.ageDays.value", equalTo(147.96f))
                 .body("provenance.dandisetUrl", equalTo("https://dandiarchive.org/dandiset/000008/0.211014.0809"));
         given().get("/api/cells/dandi:000008/none.nwb").then().statusCode(404);
+    }
+
+    @Test
+    void aSimulatedCellShowsItsTruthAndARealCellNone() throws Exception {
+        Provenance simulatedFile = Provenance.dandi("999001", "0.260101.0000", "5e0c1a2b-0000-4000-8000-000000000001",
+                "sub-sim/sub-sim_cell-01.nwb");
+        String simulated = "dandi:999001/sub-sim/sub-sim_cell-01.nwb";
+        String real = "dandi:000008/sub-mouse-AAYYT/cell-3_icephys.nwb";
+        SimulatedOrigin truth = new SimulatedOrigin("fast_spiking",
+                "patchmap-sim single-compartment conductance-based neuron", 12345L,
+                Map.of("gNa_mS_cm2", 58.1, "diameter_um", 56.0));
+        SourcedTerm mouse = new SourcedTerm("Mus musculus", "NCBITaxon:10090", "asset", 1.0);
+        KafkaTestClient.send(Topics.FEATURES, simulated, EventJson.write(new FeaturesEvent(1, simulated, simulatedFile,
+                "sha2-256:5e0c#1", Map.of("tau", new FeatureValue(0.011, "s")), Map.of(), "patchmap-core 0.1.0",
+                Instant.parse("2026-11-24T10:00:00Z"))));
+        KafkaTestClient.send(Topics.METADATA, simulated, EventJson.write(new MetadataEvent(1, simulated, simulatedFile,
+                mouse, null, null, null, null, null, "regions-1", Instant.parse("2026-11-24T10:00:01Z"), truth)));
+        KafkaTestClient.send(Topics.METADATA, real, EventJson.write(new MetadataEvent(1, real, PROVENANCE, mouse, null,
+                null, null, null, null, "regions-1", Instant.parse("2026-11-24T10:00:01Z"))));
+
+        Eventually.get("joined simulated cell", () -> cells.cell(simulated).filter(c -> c.features() != null
+                && c.metadata() != null).map(Optional::of).orElse(Optional.empty()));
+        assertEquals(truth, cells.cell(simulated).orElseThrow().metadata().simulated());
+        JsonNode body = EventJson.mapper().readTree(given().get("/api/cells/" + simulated).then().statusCode(200)
+                .extract().asString());
+        assertEquals(EventJson.mapper().readTree("""
+                {"type": "fast_spiking", "model": "patchmap-sim single-compartment conductance-based neuron",
+                 "seed": 12345, "parameters": {"diameter_um": 56.0, "gNa_mS_cm2": 58.1}}"""),
+                body.path("metadata").path("simulated"));
+        assertEquals("Mus musculus", body.path("metadata").path("species").path("label").asText());
+
+        Eventually.get("real cell's metadata", () -> cells.cell(real));
+        JsonNode realBody = EventJson.mapper().readTree(given().get("/api/cells/" + real).then().statusCode(200)
+                .extract().asString());
+        assertEquals("Mus musculus", realBody.path("metadata").path("species").path("label").asText());
+        assertFalse(realBody.path("metadata").has("simulated"), realBody.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.patchmap.embedding.rest;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBuckets;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -31,6 +32,7 @@ import org.patchmap.events.SweepFamilyEvent;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -42,14 +44,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.patchmap.embedding.SyntheticFeatures.ROWS;
 import static org.patchmap.embedding.SyntheticFeatures.dandiId;
 
 /**
  * The atlas API's reads on the map of {@link AtlasFixture} (the 100 synthetic cells): placements of submitted
- * features, the export and its dictionary, the filters, the 404s and the web page, and display traces of a real
- * recording.
+ * features, the export and its dictionary (with a simulated cell's type), the filters, the 404s and the web page,
+ * and display traces of a real recording.
  */
 @QuarkusTest
 @TestProfile(MapTestProfile.class)
@@ -62,7 +65,7 @@ class AtlasApiTest {
 
     @BeforeEach
     void theFixtureMap() {
-        AtlasFixture.ensure(TOPICS.features());
+        AtlasFixture.ensure(TOPICS);
     }
 
     @Test
@@ -98,7 +101,7 @@ class AtlasApiTest {
         assertTrue(lines[0].startsWith("# PatchMap map " + current.getString("mapVersion") + " created "), lines[0]);
         List<String> dictionary = given().get("/api/export/dictionary").then().statusCode(200).extract().jsonPath()
                 .getList("name");
-        assertEquals(7 + 16 + FeatureNames.ALL.size(), dictionary.size());
+        assertEquals(8 + 16 + FeatureNames.ALL.size(), dictionary.size());
         assertEquals(String.join(",", dictionary), lines[1]);
         assertEquals(2 + cells, lines.length);
         String row = Arrays.stream(lines).filter(l -> l.startsWith(dandiId(ROWS.get(3)) + ",")).findFirst()
@@ -109,6 +112,62 @@ class AtlasApiTest {
         given().get("/api/export/dictionary").then().body("find { it.name == 'tau_ms' }.unit", equalTo("ms"))
                 .body("find { it.name == 'ap_1_width_2_long_square' }.definition",
                         equalTo("action potential width at half height of the first action potential, on the sweep at rheobase + 40 pA"));
+    }
+
+    @Test
+    void exportNamesTheSimulatedTypeOfASimulatedCellAndNothingForARealOne() throws Exception {
+        List<String> header = new ArrayList<>(List.of("cell_id", "dandiset", "species", "region", "simulated_type",
+                "x", "y", "cluster"));
+        header.addAll(MapFeatures.NAMES);
+        header.addAll(FeatureNames.ALL);
+        String[] lines = given().get("/api/export.csv").then().statusCode(200).extract().asString().split("\n");
+        assertEquals(String.join(",", header), lines[1]);
+        JsonNode current = EventJson.mapper().readTree(given().get("/api/maps/current").then().statusCode(200)
+                .extract().asString());
+        assertEquals(expectedRow(current, AtlasFixture.SIMULATED_ROW, "Mus musculus,unknown,fast_spiking"),
+                row(lines, AtlasFixture.SIMULATED_ROW));
+        assertEquals(expectedRow(current, AtlasFixture.REAL_ROW, "Mus musculus,motor cortex,"),
+                row(lines, AtlasFixture.REAL_ROW));
+        assertEquals(expectedRow(current, ROWS.get(2), ",,"), row(lines, ROWS.get(2)));
+        given().get("/api/export/dictionary").then().body("[4].name", equalTo("simulated_type"))
+                .body("[4].definition", equalTo("for a simulated cell, the model type it was drawn from (its archive's"
+                        + " asset metadata, e.g. fast_spiking); empty for a real cell"));
+
+        JsonNode cell = EventJson.mapper().readTree(given().get("/api/cells/" + dandiId(AtlasFixture.SIMULATED_ROW))
+                .then().statusCode(200).extract().asString());
+        assertEquals(EventJson.mapper().readTree("""
+                {"type": "fast_spiking", "model": "patchmap-sim single-compartment conductance-based neuron",
+                 "seed": 12345, "parameters": {"diameter_um": 56.0, "gNa_mS_cm2": 58.1}}"""),
+                cell.path("metadata").path("simulated"));
+        assertEquals("mapped", cell.path("map").path("status").asText());
+        JsonNode real = EventJson.mapper().readTree(given().get("/api/cells/" + dandiId(AtlasFixture.REAL_ROW))
+                .then().statusCode(200).extract().asString());
+        assertEquals("motor cortex", real.path("metadata").path("brainRegion").path("label").asText());
+        assertFalse(real.path("metadata").has("simulated"), real.toString());
+    }
+
+    private static String row(String[] lines, SyntheticCells.Row cell) {
+        return Arrays.stream(lines).filter(l -> l.startsWith(dandiId(cell) + ",")).findFirst().orElseThrow();
+    }
+
+    /** A cell's export row from what the map answers (position, cluster, map inputs) and the features it was sent. */
+    private static String expectedRow(JsonNode current, SyntheticCells.Row cell, String metadataColumns) {
+        JsonNode cells = current.path("cells");
+        int i = 0;
+        while (!cells.path("id").get(i).asText().equals(dandiId(cell))) {
+            i++;
+        }
+        StringBuilder row = new StringBuilder(dandiId(cell) + "," + cell.dandiset() + "," + metadataColumns + ","
+                + cells.path("x").get(i).asText() + "," + cells.path("y").get(i).asText() + ","
+                + cells.path("cluster").get(i).asText());
+        for (JsonNode v : cells.path("values").get(i)) {
+            row.append(',').append(v.isNull() ? "" : v.asText());
+        }
+        for (String name : FeatureNames.ALL) {
+            Double v = cell.raw().get(name);
+            row.append(',').append(v == null ? "" : v.toString());
+        }
+        return row.toString();
     }
 
     @Test

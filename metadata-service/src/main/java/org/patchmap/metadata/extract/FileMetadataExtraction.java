@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.metadata.CellMetadata;
 import org.patchmap.core.metadata.DandisetMetadata;
@@ -51,9 +52,31 @@ public class FileMetadataExtraction {
         for (CountedField field : CountedField.values()) {
             metrics.value(field, sources.get(field.wire()));
         }
+        SimulatedReading simulated = SimulatedOriginReader.read(assetMetadata);
+        if (simulated.isRejected()) {
+            rejected(asset.fileKey(), simulated);
+        }
         return new MetadataEvent(MetadataEvent.SCHEMA_VERSION, asset.fileKey(), asset.provenance(), cell.species(),
                 cell.brainRegion(), cell.ageDays(), cell.sex(), cell.genotype(), cell.temperatureC(),
-                cell.vocabularyVersion(), clock.instant());
+                cell.vocabularyVersion(), clock.instant(), simulated.origin());
+    }
+
+    /**
+     * The file keeps its other metadata; its simulated truth is dropped, counted and logged with the cell, the
+     * field and the reason as MDC entries (JSON logs carry them as fields).
+     */
+    private void rejected(String fileKey, SimulatedReading simulated) {
+        metrics.simulatedRejected(simulated.field(), simulated.rejection());
+        MDC.put("cellId", fileKey);
+        MDC.put("field", simulated.field().wire());
+        MDC.put("reason", simulated.rejection().wire());
+        try {
+            LOG.warn("simulated metadata of " + fileKey + " not kept: " + simulated.reason());
+        } finally {
+            MDC.remove("cellId");
+            MDC.remove("field");
+            MDC.remove("reason");
+        }
     }
 
     private static SubjectInfo subjectInfo(FileSubject f) {

@@ -60,9 +60,10 @@ public class FileMetadataUpdate {
         MetadataEvent extracted = extraction.extract(asset, subjects.find(asset.fileKey()).orElse(null));
         metadata.save(extracted);
         publisher.publish(extracted);
-        LOG.infof("metadata of %s: species %s (%s), region %s (%s)", asset.fileKey(), label(extracted.species()),
+        LOG.infof("metadata of %s: species %s (%s), region %s (%s)%s", asset.fileKey(), label(extracted.species()),
                 extracted.species() == null ? "-" : extracted.species().source(), label(extracted.brainRegion()),
-                extracted.brainRegion() == null ? "-" : extracted.brainRegion().source());
+                extracted.brainRegion() == null ? "-" : extracted.brainRegion().source(),
+                extracted.simulated() == null ? "" : ", simulated " + extracted.simulated().type());
         return extracted;
     }
 

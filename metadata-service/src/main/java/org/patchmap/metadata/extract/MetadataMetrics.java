@@ -6,8 +6,9 @@ import jakarta.inject.Inject;
 
 /**
  * What an operator charts for metadata: per field, where its values come from ("unknown" when
- * nothing stated it: a rising share says DANDI's metadata or the vocabulary needs attention), and
- * how often a dandiset version is extracted rather than reused.
+ * nothing stated it: a rising share says DANDI's metadata or the vocabulary needs attention), how
+ * often a dandiset version is extracted rather than reused, and simulated cells' truth not kept (any
+ * count says the archive of simulated recordings writes something the contract refuses).
  */
 @ApplicationScoped
 public class MetadataMetrics {
@@ -20,6 +21,12 @@ public class MetadataMetrics {
     void value(CountedField field, String source) {
         registry.counter("patchmap.metadata.values", "field", field.wire(), "source",
                 source == null ? UNKNOWN : source).increment();
+    }
+
+    /** A file's {@code simulated} metadata was not kept, for this reason. */
+    void simulatedRejected(SimulatedField field, SimulatedRejection rejection) {
+        registry.counter("patchmap.metadata.simulated.rejected", "field", field.wire(), "reason", rejection.wire())
+                .increment();
     }
 
     /** A dandiset version's own metadata was extracted or read back. */
