@@ -26,6 +26,12 @@ public final class DemoAtlas implements AutoCloseable {
     /** How long the count of cells on the map may stay still before the watch stops. */
     static final Duration STALL = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** jhdf's writer logs every group and dataset at INFO: hundreds of lines per file. Held, so the level stays. */
+    private static final java.util.logging.Logger JHDF = java.util.logging.Logger.getLogger("io.jhdf");
+
+    static {
+        JHDF.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final int cells;
     private final LocalArchive archive;

@@ -52,7 +52,12 @@ public final class DemoArchiveWriter {
     /** Whether {@code root} already holds the complete corpus of {@code n} cells from {@code seed}. */
     public static boolean isComplete(Path root, int n, long seed) throws IOException {
         Path stamp = root.resolve(STAMP);
-        return Files.exists(stamp) && JSON.readTree(stamp.toFile()).equals(stamp(n, seed));
+        if (!Files.exists(stamp)) {
+            return false;
+        }
+        com.fasterxml.jackson.databind.JsonNode s = JSON.readTree(stamp.toFile());
+        return GENERATOR.equals(s.path("generator").asText()) && s.path("cells").asLong() == n
+                && s.path("seed").isIntegralNumber() && s.path("seed").asLong() == seed;
     }
 
     /**
