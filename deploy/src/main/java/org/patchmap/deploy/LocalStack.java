@@ -154,6 +154,7 @@ public final class LocalStack {
             demo.poll(http, SERVICES.get(0).port());
             System.out.println("demo: ingest polls the archive; every cell is SIMULATED (see each dandiset's text)");
             demo.watch(http, SERVICES.get(3).port(), t0);
+            demo.rebuild(http, SERVICES.get(3).port());
         }
         if (source != null) {
             new SourceFolder(SERVICES.get(0).port(), SERVICES.get(1).port())
@@ -193,6 +194,9 @@ public final class LocalStack {
                 env.put("DANDI_API_URL", demoArchive); // never DANDI: the demo's cells are simulated
                 env.put("DANDI_POLL_ENABLED", "false"); // the launcher polls once the archive is up
             }
+        }
+        if (s.name().equals("embedding-service") && demoCells > 0) {
+            env.putIfAbsent("MAP_RECOMPUTE_AFTER", String.valueOf(DemoAtlas.recomputeAfter(demoCells)));
         }
         services.add(start(s.name(), pb));
     }

@@ -24,7 +24,7 @@ public final class DemoAtlas implements AutoCloseable {
     /** The seed of the demo corpus: every demo atlas of N cells is the same. */
     public static final long SEED = 1;
     /** How long the count of cells on the map may stay still before the watch stops. */
-    static final Duration STALL = Duration.ofMinutes(3);
+    static final Duration STALL = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DEMO_STALL_S", "180")));
     private static final ObjectMapper JSON = new ObjectMapper();
     /** jhdf's writer logs every group and dataset at INFO: hundreds of lines per file. Held, so the level stays. */
     private static final java.util.logging.Logger JHDF = java.util.logging.Logger.getLogger("io.jhdf");
@@ -79,8 +79,10 @@ public final class DemoAtlas implements AutoCloseable {
     /**
      * Prints the cells on the map every few seconds, with the time since {@code startNanos}, until
      * all are there or the count stalls; says when 95 % were there.
+     *
+     * @return whether every cell is on the map
      */
-    public void watch(HttpClient http, int embeddingPort, long startNanos) throws InterruptedException {
+    public boolean watch(HttpClient http, int embeddingPort, long startNanos) throws InterruptedException {
         URI current = URI.create("http://localhost:" + embeddingPort + "/api/maps/current");
         int last = -1;
         long lastChange = System.nanoTime();
@@ -98,28 +100,59 @@ public final class DemoAtlas implements AutoCloseable {
                 System.out.printf(Locale.ROOT, "demo: 95%% of the cells on the map %.0f s after the command%n", seconds);
             }
             if (onMap >= cells) {
-                return;
+                return true;
             }
             Thread.sleep(2000);
         }
         System.out.printf("demo: %d/%d cells on the map; no change for %d s (the rest: see the dashboards and "
                 + "each cell's reason in the logs)%n", Math.max(last, 0), cells, STALL.toSeconds());
+        return false;
+    }
+
+    /**
+     * Cells that arrived after the last build are placed on it; once all are in, one more build makes
+     * every cell a reference cell of the map. Waits for that version to be current.
+     */
+    public void rebuild(HttpClient http, int embeddingPort) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + embeddingPort
+                + "/api/admin/maps")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IOException("POST /api/admin/maps answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+        String version = JSON.readTree(r.body()).path("mapVersion").asText();
+        URI current = URI.create("http://localhost:" + embeddingPort + "/api/maps/current");
+        long deadline = System.nanoTime() + STALL.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode map = currentMap(http, current);
+            if (map != null && version.equals(map.path("mapVersion").asText())) {
+                System.out.printf("demo: map %s built from all %d cells%n", version, map.path("cellCount").asInt());
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.printf("demo: map %s was not current within %d s%n", version, STALL.toSeconds());
+    }
+
+    /** The build threshold of the demo's map: a first map early, then a few rebuilds while cells come in. */
+    public static int recomputeAfter(int cells) {
+        return Math.min(cells, Math.max(20, cells / 5));
     }
 
     private static int onMap(HttpClient http, URI current) {
+        JsonNode map = currentMap(http, current);
+        return map == null ? 0 : map.path("cellCount").asInt(0);
+    }
+
+    private static JsonNode currentMap(HttpClient http, URI current) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return 0;
-            }
-            JsonNode body = JSON.readTree(r.body());
-            return body.path("cellCount").asInt(0);
+            return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
         } catch (IOException e) {
-            return 0;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return null;
         }
     }
 
