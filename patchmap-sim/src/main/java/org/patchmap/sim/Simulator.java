@@ -25,7 +25,12 @@ public final class Simulator {
 
     /** The recording of {@code cell}'s long-square family; every label says it is simulated. */
     public static Recording record(SimulatedCell cell, LongSquareProtocol protocol, RecordingConditions conditions) {
-        Compartment settled = new Compartment(cell.membrane(), conditions.temperatureC(), conditions.stepMs());
+        return record(cell, protocol, conditions, Compartment.Rates.TABULATED);
+    }
+
+    static Recording record(SimulatedCell cell, LongSquareProtocol protocol, RecordingConditions conditions,
+                            Compartment.Rates rates) {
+        Compartment settled = new Compartment(cell.membrane(), conditions.temperatureC(), conditions.stepMs(), rates);
         int settleSteps = (int) Math.round(SETTLE_MS / conditions.stepMs());
         for (int k = 0; k < settleSteps; k++) {
             settled.step(conditions.rig().holdingPa());
