@@ -1,6 +1,7 @@
 package org.patchmap.sim.bench;
 
 import org.patchmap.sim.CellType;
+import org.patchmap.sim.Lab;
 import org.patchmap.sim.LongSquareProtocol;
 import org.patchmap.sim.RecordingConditions;
 import org.patchmap.sim.Rig;
@@ -18,7 +19,8 @@ import java.util.Locale;
  * is used, so the same file measures any version of the simulator. Not a test: numbers are
  * recorded in docs/benchmarks.md.
  *
- * <p>Arguments: cells per type (default 5), warm-up cells per type (default 2).
+ * <p>Arguments: cells per type (default 5), warm-up cells per type (default 2), and {@code --labs} to
+ * time a whole session of each {@link Lab} preset too (that part needs the session API).
  */
 public final class SimulatorBench {
     private SimulatorBench() {
@@ -58,6 +60,28 @@ public final class SimulatorBench {
             Arrays.sort(all);
             System.out.printf(Locale.ROOT, "%-24s %-28s %10.1f %10.1f %10.1f%n", "all types", names.get(p),
                     all[all.length / 2], all[0], all[all.length - 1]);
+        }
+        if (args.length > 2 && args[2].equals("--labs")) {
+            labs(cells);
+        }
+    }
+
+    /** A whole session of each {@link Lab} preset (every protocol, every artefact), per cell over all types. */
+    private static void labs(int cells) {
+        for (Lab lab : Lab.PRESETS) {
+            double[] ms = new double[cells * CellType.values().length];
+            int at = 0;
+            for (CellType type : CellType.values()) {
+                List<SimulatedCell> drawn = SimulatedCell.draw(type, cells, 2008);
+                for (int c = 0; c < cells; c++) {
+                    long t0 = System.nanoTime();
+                    Simulator.record(drawn.get(c), lab.session(c));
+                    ms[at++] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            System.out.printf(Locale.ROOT, "%-24s %-28s %10.1f %10.1f %10.1f%n", "lab " + lab.name(), "whole session",
+                    ms[ms.length / 2], ms[0], ms[ms.length - 1]);
         }
     }
 }
