@@ -179,11 +179,6 @@ final class Compartment {
         return table;
     }
 
-    /** Column of the named gate's steady state in {@link #table()}, −1 when the channel is absent. */
-    int[] columns() {
-        return new int[]{colNa, colNh, colKn, colKv3, colA, colB, colP, colHcn, colU, colS, colQ, colR};
-    }
-
     /** All gates at their steady state for {@code vMv}. */
     void setSteadyState(double vMv) {
         v = vMv;

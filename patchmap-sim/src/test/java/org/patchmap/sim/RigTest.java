@@ -10,6 +10,7 @@ import org.patchmap.core.recording.Recording;
 import org.patchmap.core.sweep.Sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -175,7 +176,7 @@ class RigTest {
             if (c.voltageMv().length < f.length) {
                 truncated.add(s);
                 assertTrue(c.durationS() >= 0.3 * protocol.sweepS() - 1e-9 && c.durationS() <= 0.9 * protocol.sweepS());
-                assertArrayEquals(java.util.Arrays.copyOf(f, c.voltageMv().length), c.voltageMv());
+                assertArrayEquals(Arrays.copyOf(f, c.voltageMv().length), c.voltageMv());
             } else {
                 assertArrayEquals(f, c.voltageMv(), "sweep " + s);
             }
@@ -210,9 +211,9 @@ class RigTest {
         for (int s = 0; s < r.sweeps().size(); s++) {
             double[] v = r.sweeps().get(s).voltageMv();
             assertEquals(ok.sweeps().get(s).voltageMv().length, v.length);
-            if (!java.util.Arrays.equals(v, ok.sweeps().get(s).voltageMv())) {
+            if (!Arrays.equals(v, ok.sweeps().get(s).voltageMv())) {
                 failed.add(s);
-                double last = java.util.Arrays.stream(v, v.length - 200, v.length).average().orElseThrow();
+                double last = Arrays.stream(v, v.length - 200, v.length).average().orElseThrow();
                 assertEquals(-20 - 2, last, 10, "sweep " + s + " ends at " + last + " mV");
             }
         }
@@ -234,6 +235,6 @@ class RigTest {
             assertArrayEquals(a.sweeps().get(s).voltageMv(), b.sweeps().get(s).voltageMv());
             assertArrayEquals(a.sweeps().get(s).currentPa(), b.sweeps().get(s).currentPa());
         }
-        assertFalse(java.util.Arrays.equals(a.sweeps().get(0).voltageMv(), c.sweeps().get(0).voltageMv()));
+        assertFalse(Arrays.equals(a.sweeps().get(0).voltageMv(), c.sweeps().get(0).voltageMv()));
     }
 }
