@@ -25,20 +25,45 @@ public final class Simulator {
 
     /** The recording of {@code cell}'s long-square family; every label says it is simulated. */
     public static Recording record(SimulatedCell cell, LongSquareProtocol protocol, RecordingConditions conditions) {
-        Compartment settled = new Compartment(cell.membrane(), conditions.temperatureC(), conditions.stepMs());
+        return record(cell, Session.of(protocol, conditions));
+    }
+
+    static Recording record(SimulatedCell cell, LongSquareProtocol protocol, RecordingConditions conditions,
+                            Compartment.Rates rates) {
+        return record(cell, Session.of(protocol, conditions), rates);
+    }
+
+    /**
+     * The recording of {@code cell}'s session: its blocks' sweeps in order, named
+     * "simulated sweep N: stimulus" (e.g. "simulated sweep 14: Ramp"), each with the rig's artefacts.
+     */
+    public static Recording record(SimulatedCell cell, Session session) {
+        return record(cell, session, Compartment.Rates.TABULATED);
+    }
+
+    static Recording record(SimulatedCell cell, Session session, Compartment.Rates rates) {
+        RecordingConditions conditions = session.conditions();
+        Rig rig = conditions.rig();
+        double rate = conditions.samplingRateHz();
+        Compartment settled = new Compartment(cell.membrane(), conditions.temperatureC(), conditions.stepMs(), rates);
         int settleSteps = (int) Math.round(SETTLE_MS / conditions.stepMs());
         for (int k = 0; k < settleSteps; k++) {
-            settled.step(conditions.rig().holdingPa());
+            settled.step(rig.holdingPa());
         }
         SplittableRandom noise = new SplittableRandom(conditions.seed());
         List<Sweep> sweeps = new ArrayList<>();
-        List<Double> amplitudes = protocol.amplitudes();
-        for (int s = 0; s < amplitudes.size(); s++) {
-            double[] command = protocol.command(amplitudes.get(s), conditions.rig().holdingPa(),
-                    conditions.samplingRateHz());
-            double[] v = voltage(settled.copy(), command, conditions.stepsPerSample());
-            addRig(v, conditions.rig(), noise.split());
-            sweeps.add(new Sweep(s, "simulated sweep " + s, conditions.samplingRateHz(), v, command));
+        double clockS = 0;
+        for (Protocol protocol : session.protocols()) {
+            for (int s = 0; s < protocol.sweepCount(); s++) {
+                double[] command = protocol.command(s, rate);
+                addHoldingAndTestPulse(command, rig, rate);
+                double[] v = voltage(settled.copy(), command, conditions.stepsPerSample());
+                RigArtefacts.Recorded recorded = RigArtefacts.apply(v, command, rate, clockS, rig, noise.split());
+                int number = sweeps.size();
+                sweeps.add(new Sweep(number, "simulated sweep " + number + ": " + protocol.name(), rate,
+                        recorded.voltageMv(), recorded.commandPa()));
+                clockS += command.length / rate + Session.REST_S;
+            }
         }
         String description = String.format(Locale.ROOT,
                 "simulated recording (not a real cell): %s model neuron %s at %.0f °C, seed %d",
@@ -46,6 +71,18 @@ public final class Simulator {
         SubjectInfo subject = new SubjectInfo(null, null, null, null, "simulated", cell.id(),
                 String.format(Locale.ROOT, "%.1f C", conditions.temperatureC()), null, description);
         return new Recording(cell.id() + ".simulated", FORMAT, sweeps, List.of(), subject);
+    }
+
+    private static void addHoldingAndTestPulse(double[] command, Rig rig, double rateHz) {
+        TestPulse pulse = rig.testPulse();
+        int from = pulse.present() ? Protocol.samples(pulse.startS(), rateHz) : 0;
+        int to = pulse.present() ? Protocol.samples(pulse.startS() + pulse.durationS(), rateHz) : 0;
+        for (int k = 0; k < command.length; k++) {
+            command[k] += rig.holdingPa();
+            if (k >= from && k < to) {
+                command[k] += pulse.amplitudePa();
+            }
+        }
     }
 
     /** Voltage at each sample of {@code command}; sample k is the state at its start. */
@@ -58,14 +95,5 @@ public final class Simulator {
             }
         }
         return v;
-    }
-
-    private static void addRig(double[] v, Rig rig, SplittableRandom random) {
-        for (int k = 0; k < v.length; k++) {
-            v[k] += rig.offsetMv();
-            if (rig.noiseMv() > 0) {
-                v[k] += rig.noiseMv() * random.nextGaussian();
-            }
-        }
     }
 }
