@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.patchmap.core.recording.Recording;
+import org.patchmap.sim.Session;
 import org.patchmap.sim.Simulator;
 
 import java.io.IOException;
@@ -107,7 +108,7 @@ public final class DemoArchiveWriter {
 
     /** The recording of one demo cell, as written to its file. */
     public static Recording record(DemoCell c) {
-        return Simulator.record(c.cell(), c.lab().protocol(), c.conditions());
+        return Simulator.record(c.cell(), new Session(c.lab().protocols(), c.conditions()));
     }
 
     private static WrittenCell writeCell(Path root, DemoCell c) {

@@ -116,6 +116,9 @@ public final class DemoAssetMetadata {
         p.put("temperature_C", c.conditions().temperatureC());
         p.put("samplingRate_Hz", c.conditions().samplingRateHz());
         p.put("noise_mV", c.conditions().rig().noiseMv());
+        p.put("pinkNoise_mV", c.conditions().rig().pinkNoiseMv());
+        p.put("seriesResistance_MOhm", c.conditions().rig().electrode().seriesResistanceMohm());
+        p.put("bridgeBalance", c.conditions().rig().electrode().bridgeBalance());
         return p;
     }
 

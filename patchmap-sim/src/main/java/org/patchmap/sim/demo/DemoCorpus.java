@@ -2,7 +2,6 @@ package org.patchmap.sim.demo;
 
 import org.patchmap.sim.CellType;
 import org.patchmap.sim.RecordingConditions;
-import org.patchmap.sim.Rig;
 import org.patchmap.sim.SimulatedCell;
 
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public final class DemoCorpus {
             String id = String.format(Locale.ROOT, "%s-%04d", lab.dandisetId(), k);
             SimulatedCell cell = SimulatedCell.draw(id, type, cellRandom.split());
             RecordingConditions conditions = new RecordingConditions(lab.temperatureC(), lab.rateHz(),
-                    RecordingConditions.DEFAULT_STEP_MS, new Rig(lab.noiseMv(), 0, 0), cellRandom.nextLong());
+                    RecordingConditions.DEFAULT_STEP_MS, lab.rig(), cellRandom.nextLong());
             String path = String.format(Locale.ROOT, "sub-%s/sub-%s_ses-%d_cell-%04d_icephys.%s", subject, subject,
                     k / CELLS_PER_SUBJECT, k, lab.format().extension());
             cells.add(new DemoCell(lab, cell, subject, ageDays, female, path, conditions));

@@ -2,7 +2,10 @@ package org.patchmap.sim.demo;
 
 import org.patchmap.sim.CellType;
 import org.patchmap.sim.LongSquareProtocol;
+import org.patchmap.sim.Protocol;
+import org.patchmap.sim.Rig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,18 +23,25 @@ import java.util.Map;
  * @param temperatureC bath temperature
  * @param rateHz       sampling rate (10, 20, 25 or 50 kHz)
  * @param protocol     the long-square family every cell gets
- * @param noiseMv      white noise of the rig, mV (σ)
+ * @param others       the protocols recorded after it in the same file (short squares...), maybe none
+ * @param rig          what the lab's rig adds (noise, bridge balance, digitiser step, test pulse...)
  * @param format       how the lab's files are written
  * @param typeWeights  relative number of cells of each type
  * @param share        relative number of cells of the whole corpus this lab holds
  */
 public record DemoLab(String dandisetId, String title, String region, Species species, String genotype,
                       int minAgeDays, int maxAgeDays, double temperatureC, double rateHz, LongSquareProtocol protocol,
-                      double noiseMv, DemoFileFormat format, Map<CellType, Integer> typeWeights, int share) {
+                      List<Protocol> others, Rig rig, DemoFileFormat format, Map<CellType, Integer> typeWeights, int share) {
     public DemoLab {
         typeWeights = Map.copyOf(typeWeights);
+        others = List.copyOf(others);
         if (!dandisetId.matches("\\d{6}") || share <= 0 || typeWeights.isEmpty() || minAgeDays > maxAgeDays) {
             throw new IllegalArgumentException("demo lab " + dandisetId + ": invalid definition");
         }
+    }
+
+    /** Every protocol of a cell's file, the long squares first. */
+    public List<Protocol> protocols() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(protocol), others.stream()).toList();
     }
 }

@@ -13,9 +13,9 @@ import java.util.Locale;
  * SweepTable (dandisets 000008 and 000035): scalar text; a UUID identifier; per series index k
  * (three digits) {@code /acquisition/CurrentClampSeries000} and
  * {@code /stimulus/presentation/CurrentClampStimulusSeries000} with a uint32 sweep_number,
- * "no description", "no comments", stimulus_description "N/A", contiguous float64 data in volts
- * and amperes with pynwb's defaults (conversion 1, resolution -1), starting_time with a float64
- * rate in "seconds"; /general/devices/device, /general/intracellular_ephys/elec0, a session id,
+ * "no description", "no comments", stimulus_description "N/A", float64 data in volts and
+ * amperes (gzip-compressed, as converters pass it through H5DataIO) with pynwb's defaults
+ * (conversion 1, resolution -1), starting_time with a float64 rate in "seconds"; /general/devices/device, /general/intracellular_ephys/elec0, a session id,
  * an experiment description, and /general/DandiIcephysMetadata (ndx-dandi-icephys) with the cell id.
  * <p>
  * Left out: the sweep table (its series column holds object references) and the links; the
@@ -25,6 +25,9 @@ import java.util.Locale;
  */
 final class PynwbSweepTableLayout implements NwbWriter.LayoutWriter {
     static final String NWB_VERSION = "2.2.5";
+    /** h5py's gzip level, as pynwb's H5DataIO(compression="gzip") writes it; chunks of 16384 samples. */
+    private static final int GZIP_LEVEL = 4;
+    private static final int CHUNK = 16384;
 
     @Override
     public boolean textAsArray() {
@@ -89,7 +92,7 @@ final class PynwbSweepTableLayout implements NwbWriter.LayoutWriter {
         for (int k = 0; k < si.length; k++) {
             si[k] = values[k] * toSi;
         }
-        WritableNode d = series.putDataset("data", si);
+        WritableNode d = series.putDataset("data", si, NwbFile.deflate(GZIP_LEVEL, CHUNK, si.length, false));
         d.putAttribute("conversion", 1.0);
         d.putAttribute("resolution", -1.0);
         d.putAttribute("unit", unit);
