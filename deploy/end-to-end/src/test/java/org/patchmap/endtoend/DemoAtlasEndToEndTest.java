@@ -141,7 +141,8 @@ class DemoAtlasEndToEndTest {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + EMBEDDING_PORT
                 + "/api/export.csv")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        List<String> lines = r.body().lines().toList();
+        // the first line is a comment naming the map version
+        List<String> lines = r.body().lines().filter(l -> !l.startsWith("#")).toList();
         String[] header = lines.get(0).split(",", -1);
         Map<String, Map<String, String>> rows = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
