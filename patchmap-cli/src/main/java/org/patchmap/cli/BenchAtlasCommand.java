@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true,
         description = "Map simulated cells of known types and measure how well the map recovers them.")
-final class BenchAtlasCommand implements java.util.concurrent.Callable<Integer> {
+final class BenchAtlasCommand implements Callable<Integer> {
     static final int K = 15;
     static final String WIDTH = "ap_1_width_0_long_square";
 
@@ -160,7 +161,7 @@ final class BenchAtlasCommand implements java.util.concurrent.Callable<Integer> 
                     island.majorityCluster(), island.inMajorityCluster(), island.ownClusters());
         }
         table("map neighbours' types (row: the cell's type; share of its 15 map neighbours)",
-                MapQuality.neighbourMix(inPlane, types), all, true);
+                MapQuality.neighbourMix(inPlane, types), all);
         int[][] contingency = MapQuality.contingency(clusters, types);
         out.println();
         out.printf(Locale.ROOT, "clusters x types (cells)%n%-8s", "cluster");
@@ -205,7 +206,8 @@ final class BenchAtlasCommand implements java.util.concurrent.Callable<Integer> 
                 i.ownClusters(), i.inOwnClusters(), i.ownClusterPurity());
     }
 
-    private void table(String title, int[][] mix, CellType[] all, boolean shares) {
+    /** Each row as shares of its total. */
+    private void table(String title, int[][] mix, CellType[] all) {
         out.println();
         out.printf(Locale.ROOT, "%s%n%-24s", title, "");
         for (CellType t : all) {
@@ -216,7 +218,7 @@ final class BenchAtlasCommand implements java.util.concurrent.Callable<Integer> 
             int total = Arrays.stream(mix[a]).sum();
             out.printf(Locale.ROOT, "%-24s", all[a]);
             for (int x : mix[a]) {
-                out.printf(Locale.ROOT, shares ? " %7.3f" : " %7d", shares ? (double) x / Math.max(1, total) : x);
+                out.printf(Locale.ROOT, " %7.3f", (double) x / Math.max(1, total));
             }
             out.println();
         }
