@@ -8,6 +8,7 @@ import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.core.recording.UnreadableFileException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,10 +26,15 @@ import java.util.concurrent.Callable;
  * single-threaded. A harness that prints numbers for docs/benchmarks.md, not a test.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time read + long-square detection (+ features with --features) per file, after warm-up.")
+        description = "Time read + long-square detection (+ features with --features) per file, after warm-up.",
+        subcommands = BenchAtlasCommand.class)
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "NWB or ABF recordings")
-    List<Path> files;
+    // Optional for picocli, so that `bench atlas` needs no file; required in call().
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "NWB or ABF recordings")
+    List<Path> files = List.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--features", description = "also compute spikes and cell features")
     boolean features;
@@ -43,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
         for (int r = 0; r < warmup; r++) {
             for (Path f : files) {
                 once(f);
