@@ -151,10 +151,21 @@ public final class LocalStack {
         }
         System.out.printf("  Kafka %s, MongoDB %s%n", kafka, mongo);
         if (demo != null) {
-            demo.poll(http, SERVICES.get(0).port());
+            DemoAtlas polling = demo;
+            // the poll answers when it is done; the cells flow (and are watched) meanwhile
+            Thread poll = new Thread(() -> {
+                try {
+                    polling.poll(http, SERVICES.get(0).port());
+                } catch (IOException e) {
+                    System.out.println("demo: the poll failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "demo-poll");
+            poll.setDaemon(true);
+            poll.start();
             System.out.println("demo: ingest polls the archive; every cell is SIMULATED (see each dandiset's text)");
             demo.watch(http, SERVICES.get(3).port(), t0);
-            demo.rebuild(http, SERVICES.get(3).port());
         }
         if (source != null) {
             new SourceFolder(SERVICES.get(0).port(), SERVICES.get(1).port())
@@ -196,7 +207,10 @@ public final class LocalStack {
             }
         }
         if (s.name().equals("embedding-service") && demoCells > 0) {
+            // builds follow the stream of cells: a build every N/10 cells, at most 15 s after its trigger
             env.putIfAbsent("MAP_RECOMPUTE_AFTER", String.valueOf(DemoAtlas.recomputeAfter(demoCells)));
+            env.putIfAbsent("MAP_DEBOUNCE", "2s");
+            env.putIfAbsent("MAP_MAX_WAIT", "15s");
         }
         services.add(start(s.name(), pb));
     }

@@ -25,6 +25,8 @@ public final class DemoAtlas implements AutoCloseable {
     public static final long SEED = 1;
     /** How long the count of cells on the map may stay still before the watch stops. */
     static final Duration STALL = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DEMO_STALL_S", "180")));
+    /** Time without a new cell after which the cells waiting for the next build get it. */
+    static final Duration QUIET = Duration.ofSeconds(6);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** jhdf's writer logs every group and dataset at INFO: hundreds of lines per file. Held, so the level stays. */
     private static final java.util.logging.Logger JHDF = java.util.logging.Logger.getLogger("io.jhdf");
@@ -78,17 +80,24 @@ public final class DemoAtlas implements AutoCloseable {
 
     /**
      * Prints the cells on the map every few seconds, with the time since {@code startNanos}, until
-     * all are there or the count stalls; says when 95 % were there.
+     * all are there or nothing moves for {@link #STALL}; says when 95 % were there. The map is
+     * rebuilt as cells come in ({@link #recomputeAfter}); cells that arrived after the last build
+     * wait for the next, so once no new cell has come for {@link #QUIET} the watch asks for a build.
      *
      * @return whether every cell is on the map
      */
-    public boolean watch(HttpClient http, int embeddingPort, long startNanos) throws InterruptedException {
+    public boolean watch(HttpClient http, int embeddingPort, long startNanos) throws IOException, InterruptedException {
         URI current = URI.create("http://localhost:" + embeddingPort + "/api/maps/current");
+        URI metrics = URI.create("http://localhost:" + embeddingPort + "/q/metrics");
         int last = -1;
+        int lastSeen = -1;
         long lastChange = System.nanoTime();
+        long seenSince = System.nanoTime();
+        long askedAt = 0;
         boolean ninetyFive = false;
         while (System.nanoTime() - lastChange < STALL.toNanos()) {
             int onMap = onMap(http, current);
+            int pending = pendingCells(http, metrics);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             if (onMap != last) {
                 System.out.printf(Locale.ROOT, "demo: %d/%d cells on the map at %.0f s%n", onMap, cells, seconds);
@@ -102,6 +111,15 @@ public final class DemoAtlas implements AutoCloseable {
             if (onMap >= cells) {
                 return true;
             }
+            if (onMap + pending != lastSeen) {
+                lastSeen = onMap + pending;
+                seenSince = System.nanoTime();
+                lastChange = System.nanoTime();
+            } else if (pending > 0 && System.nanoTime() - seenSince > QUIET.toNanos()
+                    && System.nanoTime() - askedAt > 2 * QUIET.toNanos()) {
+                requestBuild(http, embeddingPort);
+                askedAt = System.nanoTime();
+            }
             Thread.sleep(2000);
         }
         System.out.printf("demo: %d/%d cells on the map; no change for %d s (the rest: see the dashboards and "
@@ -109,33 +127,32 @@ public final class DemoAtlas implements AutoCloseable {
         return false;
     }
 
-    /**
-     * Cells that arrived after the last build are placed on it; once all are in, one more build makes
-     * every cell a reference cell of the map. Waits for that version to be current.
-     */
-    public void rebuild(HttpClient http, int embeddingPort) throws IOException, InterruptedException {
+    private static void requestBuild(HttpClient http, int embeddingPort) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + embeddingPort
                 + "/api/admin/maps")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
             throw new IOException("POST /api/admin/maps answered HTTP " + r.statusCode() + ": " + r.body());
         }
-        String version = JSON.readTree(r.body()).path("mapVersion").asText();
-        URI current = URI.create("http://localhost:" + embeddingPort + "/api/maps/current");
-        long deadline = System.nanoTime() + STALL.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode map = currentMap(http, current);
-            if (map != null && version.equals(map.path("mapVersion").asText())) {
-                System.out.printf("demo: map %s built from all %d cells%n", version, map.path("cellCount").asInt());
-                return;
-            }
-            Thread.sleep(1000);
+    }
+
+    /** Reference cells that arrived since the current map (embedding's gauge), 0 if unknown. */
+    private static int pendingCells(HttpClient http, URI metrics) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.body().lines().filter(l -> l.startsWith("patchmap_map_pending_cells "))
+                    .mapToInt(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim())).findFirst().orElse(0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
-        System.out.printf("demo: map %s was not current within %d s%n", version, STALL.toSeconds());
     }
 
     /** The build threshold of the demo's map: a first map early, then a few rebuilds while cells come in. */
     public static int recomputeAfter(int cells) {
-        return Math.min(cells, Math.max(20, cells / 5));
+        return Math.min(cells, Math.max(20, cells / 10));
     }
 
     private static int onMap(HttpClient http, URI current) {

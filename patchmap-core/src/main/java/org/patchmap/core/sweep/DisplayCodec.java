@@ -1,6 +1,7 @@
 package org.patchmap.core.sweep;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -33,7 +34,9 @@ public final class DisplayCodec {
     public static byte[] encode(List<DisplayTrace> traces) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
+        // buffered: the samples are written a byte at a time, and each write into the deflater is a native call
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(traces.size());

@@ -1,6 +1,7 @@
 package org.patchmap.core.sweep;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -66,7 +67,9 @@ public final class TraceCodec {
     private static byte[] write(List<Sweep> sweeps, int format) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(format == EXACT ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
+        // buffered: the samples are written a byte at a time, and each write into the deflater is a native call
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(format);
             out.writeInt(sweeps.size());
