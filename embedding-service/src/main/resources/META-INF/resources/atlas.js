@@ -21,7 +21,9 @@ async function load() {
   const r = await fetch("api/maps/current");
   if (r.status === 404) { statusLine.textContent = "no map yet"; return; }
   map = await r.json();
-  statusLine.textContent = `map ${map.mapVersion}: ${map.cellCount} cells`;
+  const simulated = (map.cells.simulatedType || []).filter(t => t !== null).length;
+  statusLine.textContent = `map ${map.mapVersion}: ${map.cellCount} cells`
+    + (simulated > 0 ? ` (${simulated === map.cellCount ? "all" : simulated} SIMULATED: a demo atlas, not real recordings)` : "");
   draw();
 }
 

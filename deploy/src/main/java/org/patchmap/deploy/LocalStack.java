@@ -113,7 +113,12 @@ public final class LocalStack {
         Files.createDirectories(data.resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "patchmap-stack-stop"));
 
-        // The demo always runs its own Kafka and MongoDB: external ones may hold a real atlas.
+        // The demo always runs its own Kafka and MongoDB: external ones may hold a real atlas. Its
+        // MongoDB lives in memory, so each start is a fresh atlas: the broker's log goes too.
+        if (demoCells > 0) {
+            deleteTree(data.resolve("kafka"));
+            deleteTree(data.resolve("ingest"));
+        }
         String kafka = demoCells > 0 ? null : System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null || kafka.isBlank()) {
             int port = env("KAFKA_PORT", 9092);
@@ -124,8 +129,15 @@ public final class LocalStack {
         String mongo = demoCells > 0 ? null : System.getenv("MONGODB_URI");
         if (mongo == null || mongo.isBlank()) {
             int port = env("MONGO_PORT", 27017);
-            startJava("mongodb", "org.patchmap.deploy.infra.MongoWireServerMain", "-Xmx768m",
-                    data.resolve("mongodb").toString(), String.valueOf(port));
+            if (demoCells > 0) {
+                // in memory, sized for the corpus (traces, features, map versions: about 1.5 MB per cell)
+                startJava("mongodb", "org.patchmap.deploy.infra.MongoWireServerMain",
+                        "-Xmx" + Math.max(1024, 512 + demoCells * 3 / 2) + "m",
+                        data.resolve("mongodb").toString(), String.valueOf(port), "memory");
+            } else {
+                startJava("mongodb", "org.patchmap.deploy.infra.MongoWireServerMain", "-Xmx768m",
+                        data.resolve("mongodb").toString(), String.valueOf(port));
+            }
             mongo = "mongodb://localhost:" + port;
         }
         DemoAtlas demo = null;
@@ -294,6 +306,17 @@ public final class LocalStack {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

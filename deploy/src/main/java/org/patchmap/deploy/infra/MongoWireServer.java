@@ -3,6 +3,7 @@ package org.patchmap.deploy.infra;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -29,9 +30,17 @@ public final class MongoWireServer implements AutoCloseable {
         this.connectionString = "mongodb://localhost:" + address.getPort();
     }
 
+    /** MB of H2 page cache of a persistent server ({@code MONGO_CACHE_MB}, default 128). */
+    static final int CACHE_MB = Integer.parseInt(System.getenv().getOrDefault("MONGO_CACHE_MB", "128"));
+
     /** An in-memory server on a free port. */
     public static MongoWireServer inMemory() {
-        return start(new MemoryBackend(), 0);
+        return inMemory(0);
+    }
+
+    /** An in-memory server on {@code port} (0 for a free one): gone when the process ends. */
+    public static MongoWireServer inMemory(int port) {
+        return start(new MemoryBackend(), port);
     }
 
     /** A server persisted in {@code <dataDir>/patchmap.mv.db}, on {@code port} (0 for a free one). */
@@ -41,7 +50,12 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create MongoDB data directory " + dataDir, e);
         }
-        return start(new H2Backend(dataDir.resolve("patchmap.mv.db").toString()), port);
+        // A page cache that holds the small collections' pages between the traces' chunks: queries
+        // on fields other than _id scan their collection (this server has no secondary indexes), and
+        // a scan of cached pages does not read them again. H2's default is 16 MB.
+        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("patchmap.mv.db").toString())
+                .cacheSize(CACHE_MB).open();
+        return start(new H2Backend(store), port);
     }
 
     private static MongoWireServer start(MongoBackend backend, int port) {

@@ -24,7 +24,8 @@ public record CurrentMapView(
     static CurrentMapView of(AtlasTable t) {
         return new CurrentMapView(t.mapVersion(), t.createdAt().toString(), t.codeVersion(),
                 new Parameters(t.parameters(), ParameterFields.METRIC), t.size(), MapFeatures.NAMES,
-                new Columns(t.ids(), t.x(), t.y(), t.clusters(), t.dandisets(), t.species(), t.regions(), t.values()));
+                new Columns(t.ids(), t.x(), t.y(), t.clusters(), t.dandisets(), t.species(), t.regions(), t.simulatedTypes(),
+                        t.values()));
     }
 
     @Schema(description = "The map's parameters (UMAP, imputation, clustering, placement, seed) and its distance")
@@ -41,6 +42,8 @@ public record CurrentMapView(
                           @Schema(description = "DANDI dandiset id, null for uploads") String[] dandiset,
                           @Schema(description = "species label, null when unknown") String[] species,
                           @Schema(description = "brain region label, null when unknown") String[] region,
+                          @Schema(description = "the simulated cell's model type, null for a real cell")
+                          String[] simulatedType,
                           @Schema(description = "the 16 map inputs in map units, null where missing")
                           Double[][] values) {
     }

@@ -129,6 +129,14 @@ class AtlasApiTest {
         assertEquals(expectedRow(current, AtlasFixture.REAL_ROW, "Mus musculus,motor cortex,"),
                 row(lines, AtlasFixture.REAL_ROW));
         assertEquals(expectedRow(current, ROWS.get(2), ",,"), row(lines, ROWS.get(2)));
+        // the map's columns say which cells are simulated (the page labels the atlas with it)
+        List<String> ids = new ArrayList<>();
+        current.at("/cells/id").forEach(id -> ids.add(id.asText()));
+        JsonNode simulatedType = current.at("/cells/simulatedType");
+        assertEquals("fast_spiking", simulatedType.get(ids.indexOf(dandiId(AtlasFixture.SIMULATED_ROW))).asText());
+        assertTrue(simulatedType.get(ids.indexOf(dandiId(AtlasFixture.REAL_ROW))).isNull());
+        assertEquals(1, java.util.stream.StreamSupport.stream(simulatedType.spliterator(), false)
+                .filter(t -> !t.isNull()).count());
         given().get("/api/export/dictionary").then().body("[4].name", equalTo("simulated_type"))
                 .body("[4].definition", equalTo("for a simulated cell, the model type it was drawn from (its archive's"
                         + " asset metadata, e.g. fast_spiking); empty for a real cell"));
