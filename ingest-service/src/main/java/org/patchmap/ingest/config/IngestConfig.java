@@ -13,7 +13,7 @@ public interface IngestConfig {
     @WithDefault("2147483648")
     long maxFileBytes();
 
-    /** Where DANDI assets are downloaded to, one at a time, and deleted after extraction. */
+    /** Where DANDI assets are downloaded to (one per extraction worker at a time) and deleted after extraction. */
     @WithDefault("data/ingest/work")
     Path workDir();
 

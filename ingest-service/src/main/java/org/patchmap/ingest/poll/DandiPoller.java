@@ -48,7 +48,8 @@ import static org.patchmap.ingest.store.DandiAssetStatus.SKIPPED;
  * One poll of DANDI: the dandiset listing; for each dandiset its most recent published version
  * (the draft only with {@code patchmap.dandi.include-drafts}); the icephys decision on that
  * version's metadata (kept in {@code dandisets}, taken again only when the version changes);
- * for a selected version not yet fully processed, its NWB assets: each new one is published on
+ * for a selected version not yet fully processed, its NWB assets (several at once, see
+ * {@code ingestVersion}): each new one is published on
  * {@code patchmap.assets} unless the same asset (another version, same asset id) or the same
  * digest was published before, in which case it is recorded as {@code reused}; files above
  * {@code patchmap.ingest.max-file-bytes} are recorded as {@code skipped}. An asset is marked

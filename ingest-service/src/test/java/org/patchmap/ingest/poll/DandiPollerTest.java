@@ -74,6 +74,45 @@ class DandiPollerTest {
     }
 
     /** 000008 (4 assets), 000109 (3 assets, the first larger than the 15 MB limit), and three not to select. */
+    @Test
+    @Order(7)
+    void twoNewAssetsWithOneDigestPolledAtOnceArePublishedOnce() throws IOException {
+        String newer = "0.240101.1200";
+        DandiFake fake = listing(newer);
+        fake.serveListing();
+        fake.serveVersion("000008", newer);
+        List<ObjectNode> assets = new ArrayList<>(DandiFake.realAssets("000008").subList(0, 4));
+        // Two new asset ids under new paths with one new content: the poll handles them in parallel.
+        for (int k = 0; k < 2; k++) {
+            ObjectNode twin = assets.get(1).deepCopy();
+            twin.put("asset_id", "5e1f0a4e-0000-4000-8000-00000000010" + k);
+            twin.put("path", "sub-mouse-AAYYT/twin_" + k + "_icephys.nwb");
+            ((ObjectNode) twin.get("metadata").get("digest")).put("dandi:sha2-256",
+                    "00000000000000000000000000000000000000000000000000000000000000bb");
+            assets.add(twin);
+        }
+        fake.serveAssets("000008", newer, assets);
+        KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
+
+        JsonPath run = poll();
+
+        assertEquals(6, run.getInt("assetsDiscovered"));
+        assertEquals(1, run.getInt("assetsPublished"));
+        assertEquals(5, run.getInt("assetsReused"));
+        List<AssetEvent> events = published(before);
+        assertEquals(1, events.size());
+        String publishedKey = "000008/" + newer + "/" + events.get(0).provenance().assetId();
+        Document other = null;
+        for (int k = 0; k < 2; k++) {
+            Document e = assetEntry("000008/" + newer + "/5e1f0a4e-0000-4000-8000-00000000010" + k);
+            if (!e.getString("_id").equals(publishedKey)) {
+                other = e;
+            }
+        }
+        assertEquals("reused", other.getString("status"));
+        assertEquals(publishedKey, other.getString("reusedFrom"));
+    }
+
     private DandiFake listing(String v8) throws IOException {
         DandiFake fake = new DandiFake(server)
                 .dandiset("000003", null, 10, MODIFIED)

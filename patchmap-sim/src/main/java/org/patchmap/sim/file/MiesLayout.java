@@ -71,13 +71,8 @@ final class MiesLayout implements NwbWriter.LayoutWriter {
 
     @Override
     public void write(NwbFile nwb, Recording r, OffsetDateTime start) {
-        nwb.nwbFile(NWB_VERSION);
-        WritableGroup root = nwb.root();
         String time = utcMillis(start);
-        nwb.text(root, "session_description", NwbWriter.description(r));
-        nwb.text(root, "session_start_time", time);
-        nwb.text(root, "timestamps_reference_time", time);
-        NwbFile.textList(root, "file_create_date", time);
+        WritableGroup root = nwb.header(NWB_VERSION, NwbWriter.description(r), time);
 
         WritableGroup general = nwb.group("general");
         nwb.text(general, "session_id", NwbWriter.stem(r));

@@ -33,6 +33,21 @@ final class NwbFile {
     }
 
     /** The root as an NWBFile of {@code version} with the groups every NWB file has. */
+    /**
+     * The root's NWB attributes and the session text every layout writes: description, start,
+     * timestamps reference and creation date (all the start: no clock is read).
+     *
+     * @return the root group
+     */
+    WritableGroup header(String version, String description, String startTime) {
+        nwbFile(version);
+        text(root, "session_description", description);
+        text(root, "session_start_time", startTime);
+        text(root, "timestamps_reference_time", startTime);
+        textList(root, "file_create_date", startTime);
+        return root;
+    }
+
     void nwbFile(String version) {
         typed(root, "NWBFile", CORE);
         root.putAttribute("nwb_version", version);
