@@ -9,14 +9,11 @@ import org.patchmap.core.analysis.CellAnalysis;
 import org.patchmap.core.features.ReferenceAgreement;
 import org.patchmap.core.recording.RecordingReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * coordinates in the current map, which holds all 24.
  */
 class DemoAtlasEndToEndTest {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final int CELLS = 24;
     private static final int FEATURE_PORT = 18182;
     private static final int EMBEDDING_PORT = 18180;
@@ -51,27 +47,13 @@ class DemoAtlasEndToEndTest {
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void everySimulatedCellReachesTheMapWithItsFeaturesAndItsTruth(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("demo");
-        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/stack").toString(), "--demo", "--cells",
-                String.valueOf(CELLS)).directory(ROOT.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_PORT", "19192", "KAFKA_CONTROLLER_PORT",
+                "19193", "MONGO_PORT", "27217", "INGEST_PORT", "18181", "FEATURE_PORT", String.valueOf(FEATURE_PORT),
+                "METADATA_PORT", "18183", "EMBEDDING_PORT", String.valueOf(EMBEDDING_PORT), "DEMO_ARCHIVE_PORT", "18190",
+                "DEMO_STALL_S", "240"));
         env.put("PATCHMAP_DEMO_DATA", data.toString());
-        env.putAll(Map.of("KAFKA_PORT", "19192", "KAFKA_CONTROLLER_PORT", "19193", "MONGO_PORT", "27217",
-                "INGEST_PORT", "18181", "FEATURE_PORT", String.valueOf(FEATURE_PORT), "METADATA_PORT", "18183",
-                "EMBEDDING_PORT", String.valueOf(EMBEDDING_PORT), "DEMO_ARCHIVE_PORT", "18190", "DEMO_STALL_S", "240"));
-
-        Process stack = pb.start();
-        List<String> out = new ArrayList<>();
-        try {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stack.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    System.out.println("stack> " + line);
-                    out.add(line);
-                    if (line.startsWith("Press Ctrl-C")) {
-                        break;
-                    }
-                }
-            }
+        try (StackProcess stack = StackProcess.start(List.of("--demo", "--cells", String.valueOf(CELLS)), env)) {
+            List<String> out = stack.linesUntilRunning();
             String all = String.join("\n", out);
             assertTrue(out.stream().anyMatch(l -> l.matches("demo: " + CELLS + "/" + CELLS
                     + " cells on the map at \\d+ s")), all);
@@ -99,11 +81,6 @@ class DemoAtlasEndToEndTest {
                 failures.addAll(featureDisagreements(cellId, data.resolve("archive").resolve(m[0]).resolve(m[1])));
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
-        } finally {
-            stack.destroy(); // SIGTERM: the launcher stops the services, then MongoDB and Kafka
-            if (!stack.waitFor(60, TimeUnit.SECONDS)) {
-                stack.destroyForcibly();
-            }
         }
     }
 

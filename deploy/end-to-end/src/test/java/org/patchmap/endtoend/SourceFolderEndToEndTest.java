@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.patchmap.testing.SharedData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +35,6 @@ import org.patchmap.core.features.ReferenceAgreement;
  * the voltage-clamp file must come back with its reason.
  */
 class SourceFolderEndToEndTest {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path SHARED = SharedData.root();
     private static final int FEATURE_PORT = 18082;
     private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+cell (\\S+) with features$");
@@ -51,30 +47,12 @@ class SourceFolderEndToEndTest {
             Path p = SHARED.resolve("data/cells").resolve(f);
             Files.copy(p, source.resolve(p.getFileName()));
         }
-        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/stack").toString(), "--source", source.toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT",
+                "19093", "MONGO_PORT", "27117", "INGEST_PORT", "18081", "FEATURE_PORT", String.valueOf(FEATURE_PORT),
+                "METADATA_PORT", "18083", "EMBEDDING_PORT", "18080", "SOURCE_TIMEOUT_S", "240"));
         env.put("PATCHMAP_DATA", tmp.resolve("data").toString());
-        // ports of their own, so that a local stack on the defaults does not get in the way
-        env.putAll(Map.of("KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "MONGO_PORT", "27117",
-                "INGEST_PORT", "18081", "FEATURE_PORT", String.valueOf(FEATURE_PORT), "METADATA_PORT", "18083",
-                "EMBEDDING_PORT", "18080", "SOURCE_TIMEOUT_S", "240"));
-        env.remove("KAFKA_BOOTSTRAP_SERVERS");
-        env.remove("MONGODB_URI");
-
-        Process stack = pb.start();
-        List<String> out = new ArrayList<>();
-        try {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stack.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    System.out.println("stack> " + line);
-                    out.add(line);
-                    if (line.startsWith("Press Ctrl-C")) {
-                        break;
-                    }
-                }
-            }
+        try (StackProcess stack = StackProcess.start(List.of("--source", source.toString()), env)) {
+            List<String> out = stack.linesUntilRunning();
             String cellId = null;
             for (String line : out) {
                 Matcher m = CELL.matcher(line);
@@ -90,11 +68,6 @@ class SourceFolderEndToEndTest {
                     + "no current-clamp sweeps: 16 VoltageClampSeries \\(voltage clamp\\)")), all);
 
             assertAgreesWithTheReference(cellId, "19926019.nwb");
-        } finally {
-            stack.destroy(); // SIGTERM: the launcher stops the services, then MongoDB and Kafka
-            if (!stack.waitFor(60, TimeUnit.SECONDS)) {
-                stack.destroyForcibly();
-            }
         }
     }
 
