@@ -75,7 +75,9 @@ async function openCell(id) {
   // A simulated cell says so first, with the type its archive states it was drawn from.
   const sim = md.simulated;
   if (sim) html += `<p class="simulated">simulated (${text(sim.type)})${sim.model ? ": " + text(sim.model) : ""}${sim.seed != null ? ", seed " + text(String(sim.seed)) : ""}</p>`;
-  if (cell.links) html += `<p><a href="${text(cell.links.dandiset)}" target="_blank">dandiset</a> · <a href="${text(cell.links.download)}">file</a></p>`;
+  // a simulated cell's dandiset exists only in the demo's local archive, not on DANDI
+  if (cell.links && sim) html += `<p>no DANDI links: this dandiset exists only in the demo's local archive</p>`;
+  else if (cell.links) html += `<p><a href="${text(cell.links.dandiset)}" target="_blank">dandiset</a> · <a href="${text(cell.links.download)}">file</a></p>`;
   html += "<h4>Metadata</h4><table>";
   for (const f of ["species", "brainRegion", "ageDays", "sex", "genotype", "temperatureC"]) {
     const v = md[f];
