@@ -1,7 +1,5 @@
 package org.patchmap.deploy.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.patchmap.deploy.archive.LocalArchive;
 import org.patchmap.sim.demo.DemoArchiveWriter;
 
@@ -12,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The demo atlas of {@code bin/stack --demo}: a corpus of SIMULATED cells written once into the
@@ -27,7 +27,8 @@ public final class DemoAtlas implements AutoCloseable {
     static final Duration STALL = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DEMO_STALL_S", "180")));
     /** Time without a new cell after which the cells waiting for the next build get it. */
     static final Duration QUIET = Duration.ofSeconds(6);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CELLS_ON_MAP = "patchmap_map_cells";
+    private static final String PENDING_CELLS = "patchmap_map_pending_cells";
     /** jhdf's writer logs every group and dataset at INFO: hundreds of lines per file. Held, so the level stays. */
     private static final java.util.logging.Logger JHDF = java.util.logging.Logger.getLogger("io.jhdf");
 
@@ -87,7 +88,6 @@ public final class DemoAtlas implements AutoCloseable {
      * @return whether every cell is on the map
      */
     public boolean watch(HttpClient http, int embeddingPort, long startNanos) throws IOException, InterruptedException {
-        URI current = URI.create("http://localhost:" + embeddingPort + "/api/maps/current");
         URI metrics = URI.create("http://localhost:" + embeddingPort + "/q/metrics");
         int last = -1;
         int lastSeen = -1;
@@ -96,8 +96,9 @@ public final class DemoAtlas implements AutoCloseable {
         long askedAt = 0;
         boolean ninetyFive = false;
         while (System.nanoTime() - lastChange < STALL.toNanos()) {
-            int onMap = onMap(http, current);
-            int pending = pendingCells(http, metrics);
+            Map<String, Integer> gauges = gauges(http, metrics);
+            int onMap = gauges.getOrDefault(CELLS_ON_MAP, 0);
+            int pending = gauges.getOrDefault(PENDING_CELLS, 0);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             if (onMap != last) {
                 System.out.printf(Locale.ROOT, "demo: %d/%d cells on the map at %.0f s%n", onMap, cells, seconds);
@@ -135,18 +136,29 @@ public final class DemoAtlas implements AutoCloseable {
         }
     }
 
-    /** Reference cells that arrived since the current map (embedding's gauge), 0 if unknown. */
-    private static int pendingCells(HttpClient http, URI metrics) {
+    /**
+     * embedding-service's gauges of the map: {@value #CELLS_ON_MAP} (the current map's cells, as
+     * {@code GET /api/maps/current} counts them) and {@value #PENDING_CELLS} (reference cells that
+     * arrived since); none while the service does not answer.
+     */
+    private static Map<String, Integer> gauges(HttpClient http, URI metrics) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return r.body().lines().filter(l -> l.startsWith("patchmap_map_pending_cells "))
-                    .mapToInt(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim())).findFirst().orElse(0);
+            Map<String, Integer> out = new HashMap<>();
+            r.body().lines().forEach(l -> {
+                int space = l.indexOf(' ');
+                String name = space < 0 ? l : l.substring(0, space);
+                if (name.equals(CELLS_ON_MAP) || name.equals(PENDING_CELLS)) {
+                    out.put(name, (int) Double.parseDouble(l.substring(space + 1).trim()));
+                }
+            });
+            return out;
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return Map.of();
         }
     }
 
@@ -155,23 +167,7 @@ public final class DemoAtlas implements AutoCloseable {
         return Math.min(cells, Math.max(20, cells / 10));
     }
 
-    private static int onMap(HttpClient http, URI current) {
-        JsonNode map = currentMap(http, current);
-        return map == null ? 0 : map.path("cellCount").asInt(0);
-    }
 
-    private static JsonNode currentMap(HttpClient http, URI current) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
 
     @Override
     public void close() {
