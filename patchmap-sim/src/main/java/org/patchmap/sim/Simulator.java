@@ -54,10 +54,15 @@ public final class Simulator {
         List<Sweep> sweeps = new ArrayList<>();
         double clockS = 0;
         for (Protocol protocol : session.protocols()) {
-            for (int s = 0; s < protocol.sweepCount(); s++) {
-                double[] command = protocol.command(s, rate);
-                addHoldingAndTestPulse(command, rig, rate);
-                double[] v = voltage(settled.copy(), command, conditions.stepsPerSample());
+            double[][] commands = new double[protocol.sweepCount()][];
+            for (int s = 0; s < commands.length; s++) {
+                commands[s] = protocol.command(s, rate);
+                addHoldingAndTestPulse(commands[s], rig, rate);
+            }
+            SharedStart start = SharedStart.of(settled, commands, conditions.stepsPerSample());
+            for (int s = 0; s < commands.length; s++) {
+                double[] command = commands[s];
+                double[] v = start.voltage(command);
                 RigArtefacts.Recorded recorded = RigArtefacts.apply(v, command, rate, clockS, rig, noise.split());
                 int number = sweeps.size();
                 sweeps.add(new Sweep(number, "simulated sweep " + number + ": " + protocol.name(), rate,

@@ -1,8 +1,6 @@
 package org.patchmap.core.sweep;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The byte layout of a family's display traces in GridFS ({@value #ENCODING}): a deflate stream
@@ -60,19 +56,15 @@ public final class DisplayCodec {
 
     private static void write(DataOutputStream out, DisplayTrace.Points p) throws IOException {
         out.writeInt(p.size());
-        int previous = 0;
-        for (int index : p.index()) {
-            Float32Samples.writeVarInt(out, index - previous);
-            previous = index;
-        }
+        Float32Samples.writeIndexSteps(out, p.index());
         Float32Samples.write(out, p.values());
     }
 
     /** Decodes display traces; a damaged or foreign byte stream gives an IllegalArgumentException saying so. */
     public static List<DisplayTrace> decode(byte[] data) {
-        Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(data), inflater, 1 << 16), 1 << 16))) {
+        try {
+            ByteCursor cursor = ByteCursor.inflated(data);
+            DataInputStream in = new DataInputStream(cursor);
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("not PatchMap display traces (bad magic number)");
             }
@@ -93,7 +85,7 @@ public final class DisplayCodec {
                 }
                 int from = in.readInt();
                 int to = in.readInt();
-                traces.add(new DisplayTrace(number, name, rate, samples, read(in, samples), read(in, samples),
+                traces.add(new DisplayTrace(number, name, rate, samples, read(in, cursor, samples), read(in, cursor, samples),
                         from, to));
             }
             return traces;
@@ -101,22 +93,15 @@ public final class DisplayCodec {
             throw new IllegalArgumentException("display traces are truncated", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("display traces are corrupt: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
     }
 
-    private static DisplayTrace.Points read(DataInputStream in, int samples) throws IOException {
+    private static DisplayTrace.Points read(DataInputStream in, ByteCursor cursor, int samples) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > samples) {
             throw new IllegalArgumentException("display traces claim " + n + " points of " + samples + " samples");
         }
-        int[] index = new int[n];
-        int previous = 0;
-        for (int k = 0; k < n; k++) {
-            previous += Float32Samples.readVarInt(in);
-            index[k] = previous;
-        }
-        return new DisplayTrace.Points(index, Float32Samples.read(in, n));
+        int[] index = Float32Samples.readIndexSteps(cursor, n);
+        return new DisplayTrace.Points(index, Float32Samples.read(cursor, n));
     }
 }

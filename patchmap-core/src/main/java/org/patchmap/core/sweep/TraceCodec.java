@@ -1,8 +1,6 @@
 package org.patchmap.core.sweep;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -13,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * The byte layouts of a family's traces in GridFS. Both are a deflate stream of big-endian
@@ -66,7 +62,8 @@ public final class TraceCodec {
 
     private static byte[] write(List<Sweep> sweeps, int format) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Deflater deflater = new Deflater(format == EXACT ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
+        // the fastest level: on simulated families level 6 took 4.4 times as long for 6 % fewer bytes
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         // buffered: the samples are written a byte at a time, and each write into the deflater is a native call
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
@@ -79,12 +76,8 @@ public final class TraceCodec {
                 out.writeDouble(s.samplingRateHz());
                 out.writeInt(s.voltageMv().length);
                 if (format == EXACT) {
-                    for (double v : s.voltageMv()) {
-                        out.writeDouble(v);
-                    }
-                    for (double i : s.currentPa()) {
-                        out.writeDouble(i);
-                    }
+                    writeDoubles(out, s.voltageMv());
+                    writeDoubles(out, s.currentPa());
                 } else {
                     Float32Samples.write(out, s.voltageMv());
                     Float32Samples.write(out, s.currentPa());
@@ -96,6 +89,12 @@ public final class TraceCodec {
             deflater.end();
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] x) throws IOException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(x.length * Double.BYTES);
+        bytes.asDoubleBuffer().put(x);
+        out.write(bytes.array());
     }
 
     /**
@@ -117,9 +116,9 @@ public final class TraceCodec {
     }
 
     private static List<Sweep> read(byte[] data, int expectedFormat) {
-        Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(data), inflater, 1 << 16), 1 << 16))) {
+        try {
+            ByteCursor cursor = ByteCursor.inflated(data);
+            DataInputStream in = new DataInputStream(cursor);
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("not PatchMap traces (bad magic number)");
             }
@@ -138,19 +137,17 @@ public final class TraceCodec {
             }
             List<Sweep> sweeps = new ArrayList<>(Math.min(count, 1024));
             for (int k = 0; k < count; k++) {
-                sweeps.add(readSweep(in, format));
+                sweeps.add(readSweep(in, cursor, format));
             }
             return sweeps;
         } catch (EOFException e) {
             throw new IllegalArgumentException("traces are truncated", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("traces are corrupt: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
         }
     }
 
-    private static Sweep readSweep(DataInputStream in, int format) throws IOException {
+    private static Sweep readSweep(DataInputStream in, ByteCursor samples, int format) throws IOException {
         int number = in.readInt();
         String name = in.readUTF();
         double rate = in.readDouble();
@@ -159,16 +156,8 @@ public final class TraceCodec {
             throw new IllegalArgumentException("sweep " + number + " claims " + n + " samples");
         }
         if (format == COMPACT) {
-            return new Sweep(number, name, rate, Float32Samples.read(in, n), Float32Samples.read(in, n));
+            return new Sweep(number, name, rate, Float32Samples.read(samples, n), Float32Samples.read(samples, n));
         }
-        double[] v = new double[n];
-        double[] i = new double[n];
-        for (int j = 0; j < n; j++) {
-            v[j] = in.readDouble();
-        }
-        for (int j = 0; j < n; j++) {
-            i[j] = in.readDouble();
-        }
-        return new Sweep(number, name, rate, v, i);
+        return new Sweep(number, name, rate, samples.readDoubles(n), samples.readDoubles(n));
     }
 }

@@ -35,6 +35,31 @@ class TraceCodecTest {
         }
     }
 
+    /** The compact layout byte by byte, so that traces stored by any version of the codec stay readable. */
+    @Test
+    void compactLayoutIsTheDocumentedOne() throws Exception {
+        Sweep s = new Sweep(3, "S", 10000.0, new double[]{1.0, 1.0, -2.0}, new double[]{0.0, 100.0, 0.0});
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(expected);
+        out.writeInt(0x504d5452);
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeInt(3);
+        out.writeUTF("S");
+        out.writeDouble(10000.0);
+        out.writeInt(3);
+        // 1.0f = 0x3f800000: zig-zag 0x7f000000 as 5 varint bytes; then 0; then -2.0f = 0xc0000000,
+        // delta 0x80800000, zig-zag 0xfeffffff
+        out.write(new byte[]{(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0xf8, 0x07, 0x00,
+                (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xf7, 0x0f});
+        // 0.0f, then 100.0f = 0x42c80000 (zig-zag 0x85900000), then back to 0 (zig-zag 0x858fffff)
+        out.write(new byte[]{0x00, (byte) 0x80, (byte) 0x80, (byte) 0xc0, (byte) 0xac, 0x08,
+                (byte) 0xff, (byte) 0xff, (byte) 0xbf, (byte) 0xac, 0x08});
+        byte[] inflated = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(
+                TraceCodec.encodeCompact(List.of(s)))).readAllBytes();
+        assertArrayEquals(expected.toByteArray(), inflated);
+    }
+
     @Test
     void truncatedTracesAreNamed() {
         byte[] bytes = TraceCodec.encode(List.of(sweep(1, 5000)));
