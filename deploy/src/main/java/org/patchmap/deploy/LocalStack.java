@@ -167,7 +167,7 @@ public final class LocalStack {
             // the poll answers when it is done; the cells flow (and are watched) meanwhile
             Thread poll = new Thread(() -> {
                 try {
-                    polling.poll(http, SERVICES.get(0).port());
+                    polling.pollUntilWritten(http, SERVICES.get(0).port());
                 } catch (IOException e) {
                     System.out.println("demo: the poll failed: " + e.getMessage());
                 } catch (InterruptedException e) {

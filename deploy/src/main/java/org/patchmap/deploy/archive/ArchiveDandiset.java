@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * subject, say). Asset ids are name-based UUIDs of dandiset and path, so they are the same on every
  * start; digests are computed once, at start.
  */
-record ArchiveDandiset(String id, String version, ObjectNode metadata, Instant modified, List<Asset> assets) {
+record ArchiveDandiset(String id, String version, ObjectNode metadata, Instant modified, List<Asset> assets,
+                       JsonNode extras) {
     static final String METADATA_FILE = "dandiset.json";
     static final String ASSET_METADATA_FILE = "assets.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +40,22 @@ record ArchiveDandiset(String id, String version, ObjectNode metadata, Instant m
     }
 
     static ArchiveDandiset load(Path folder) throws IOException {
+        ArchiveDandiset d = empty(folder);
+        List<Asset> assets = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String path = folder.relativize(f).toString().replace('\\', '/');
+                if (isRecording(path)) {
+                    assets.add(d.asset(path, f, Files.size(f), sha256(f)));
+                }
+            }
+        }
+        Instant modified = assets.stream().map(Asset::modified).max(Instant::compareTo).orElse(d.modified());
+        return new ArchiveDandiset(d.id(), d.version(), d.metadata(), modified, List.copyOf(assets), d.extras());
+    }
+
+    /** The dandiset of {@code folder} (its dandiset.json and assets.json) with no asset yet. */
+    static ArchiveDandiset empty(Path folder) throws IOException {
         String id = folder.getFileName().toString();
         JsonNode read = JSON.readTree(folder.resolve(METADATA_FILE).toFile());
         if (!(read instanceof ObjectNode metadata) || !metadata.hasNonNull("version") || !metadata.hasNonNull("name")) {
@@ -46,23 +63,24 @@ record ArchiveDandiset(String id, String version, ObjectNode metadata, Instant m
         }
         Path extras = folder.resolve(ASSET_METADATA_FILE);
         JsonNode perPath = Files.exists(extras) ? JSON.readTree(extras.toFile()) : JSON.createObjectNode();
-        List<Asset> assets = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String path = folder.relativize(f).toString().replace('\\', '/');
-                if (!isRecording(path)) {
-                    continue;
-                }
-                JsonNode extra = perPath.get(path);
-                UUID assetId = UUID.nameUUIDFromBytes((id + "/" + path).getBytes(StandardCharsets.UTF_8));
-                assets.add(new Asset(assetId.toString(), path, f, Files.size(f), sha256(f),
-                        Files.getLastModifiedTime(f).toInstant(),
-                        extra instanceof ObjectNode o ? o : JSON.createObjectNode()));
-            }
-        }
-        Instant modified = assets.stream().map(Asset::modified).max(Instant::compareTo)
-                .orElse(Files.getLastModifiedTime(folder.resolve(METADATA_FILE)).toInstant());
-        return new ArchiveDandiset(id, metadata.get("version").asText(), metadata, modified, List.copyOf(assets));
+        return new ArchiveDandiset(id, metadata.get("version").asText(), metadata,
+                Files.getLastModifiedTime(folder.resolve(METADATA_FILE)).toInstant(), List.of(), perPath);
+    }
+
+    /** The asset of the recording {@code file} at {@code path}, whose size and digest are known. */
+    Asset asset(String path, Path file, long size, String sha256) throws IOException {
+        JsonNode extra = extras.get(path);
+        UUID assetId = UUID.nameUUIDFromBytes((id + "/" + path).getBytes(StandardCharsets.UTF_8));
+        return new Asset(assetId.toString(), path, file, size, sha256, Files.getLastModifiedTime(file).toInstant(),
+                extra instanceof ObjectNode o ? o : JSON.createObjectNode());
+    }
+
+    /** This dandiset with {@code a} added (modified when {@code a} was, if later). */
+    ArchiveDandiset with(Asset a) {
+        List<Asset> more = new ArrayList<>(assets);
+        more.add(a);
+        Instant latest = a.modified().isAfter(modified) ? a.modified() : modified;
+        return new ArchiveDandiset(id, version, metadata, latest, List.copyOf(more), extras);
     }
 
     String name() {

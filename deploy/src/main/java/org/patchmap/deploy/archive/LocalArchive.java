@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -47,30 +48,65 @@ public final class LocalArchive implements AutoCloseable {
     private static final Pattern BLOB = Pattern.compile("^/blobs/([^/]+)$");
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d+)-(\\d*)$");
 
-    private final Map<String, ArchiveDandiset> dandisets = new LinkedHashMap<>();
-    private final Map<String, Asset> assetsById = new HashMap<>();
+    private final Path root;
+    /** Replaced whole on every change (few dandisets), so a request reads one consistent listing. */
+    private volatile Map<String, ArchiveDandiset> dandisets = Map.of();
+    private final Map<String, Asset> assetsById = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     /** Reads every dandiset folder of {@code root} (digests included) and serves them on {@code port} (0: any free port). */
     public LocalArchive(Path root, int port) throws IOException {
+        this(root, port, true);
+    }
+
+    /**
+     * Serves the dandisets of {@code root}'s folders (their dandiset.json and assets.json) with no
+     * asset yet: {@link #add} publishes each recording once it is written, as a lab uploads files
+     * to DANDI one by one.
+     */
+    public static LocalArchive growing(Path root, int port) throws IOException {
+        return new LocalArchive(root, port, false);
+    }
+
+    private LocalArchive(Path root, int port, boolean withFiles) throws IOException {
         List<Path> folders;
         try (Stream<Path> s = Files.list(root)) {
             folders = s.filter(d -> Files.exists(d.resolve(ArchiveDandiset.METADATA_FILE))).sorted().toList();
         }
         List<ArchiveDandiset> loaded = new ArrayList<>();
         for (Path folder : folders) {
-            loaded.add(ArchiveDandiset.load(folder));
+            loaded.add(withFiles ? ArchiveDandiset.load(folder) : ArchiveDandiset.empty(folder));
         }
         // DANDI lists the most recently modified first.
         loaded.sort(Comparator.comparing(ArchiveDandiset::modified).reversed().thenComparing(ArchiveDandiset::id));
+        Map<String, ArchiveDandiset> byId = new LinkedHashMap<>();
         for (ArchiveDandiset d : loaded) {
-            dandisets.put(d.id(), d);
+            byId.put(d.id(), d);
             d.assets().forEach(a -> assetsById.put(a.assetId(), a));
         }
+        dandisets = byId;
+        this.root = root;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * Publishes the recording at {@code path} of dandiset {@code dandisetId} (a file under its
+     * folder whose size and SHA-256 the caller knows): listed and downloadable from now on, and
+     * the dandiset's modified time and asset count change as on DANDI.
+     */
+    public synchronized void add(String dandisetId, String path, long size, String sha256) throws IOException {
+        ArchiveDandiset d = dandisets.get(dandisetId);
+        if (d == null) {
+            throw new IllegalArgumentException("no dandiset " + dandisetId + " in " + root);
+        }
+        Asset a = d.asset(path, root.resolve(dandisetId).resolve(path), size, sha256);
+        Map<String, ArchiveDandiset> next = new LinkedHashMap<>(dandisets);
+        next.put(dandisetId, d.with(a));
+        assetsById.put(a.assetId(), a);
+        dandisets = next;
     }
 
     /** The API's base URL, as ingest's {@code DANDI_API_URL} takes it. */
@@ -126,7 +162,7 @@ public final class LocalArchive implements AutoCloseable {
                 if (d == null) {
                     json(ex, 404, error("Not found."));
                 } else {
-                    json(ex, 200, d.metadata().deepCopy().put("version", m.group(2)));
+                    json(ex, 200, versionMetadata(d, m.group(2)));
                 }
             } else if ((m = DOWNLOAD.matcher(path)).matches() && assetsById.containsKey(m.group(1))) {
                 ex.getResponseHeaders().set("Location", base() + "/blobs/" + m.group(1));
@@ -137,6 +173,16 @@ public final class LocalArchive implements AutoCloseable {
                 json(ex, 404, error("Not found."));
             }
         }
+    }
+
+    /** The dandiset's metadata; its assetsSummary counts the files served, as DANDI computes it from the assets. */
+    private static ObjectNode versionMetadata(ArchiveDandiset d, String version) {
+        ObjectNode m = d.metadata().deepCopy().put("version", version);
+        if (m.get("assetsSummary") instanceof ObjectNode summary) {
+            summary.put("numberOfFiles", d.assets().size());
+            summary.put("numberOfBytes", d.size());
+        }
+        return m;
     }
 
     /** The dandiset if {@code version} is its published one (or "draft", served as the same content). */

@@ -4,6 +4,7 @@ import org.patchmap.deploy.archive.LocalArchive;
 import org.patchmap.sim.demo.DemoArchiveWriter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,11 +14,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The demo atlas of {@code bin/stack --demo}: a corpus of SIMULATED cells written once into the
- * demo data folder (reused while complete), served by a {@link LocalArchive} that ingest polls as
- * it polls DANDI, and a watch that reports how many cells are on the map until all are (or nothing
+ * demo data folder (reused while complete), served by a {@link LocalArchive} as each file is
+ * written, which ingest polls as it polls DANDI, and a watch that reports how many cells are on the map until all are (or nothing
  * has moved for {@link #STALL}).
  */
 public final class DemoAtlas implements AutoCloseable {
@@ -27,6 +32,11 @@ public final class DemoAtlas implements AutoCloseable {
     static final Duration STALL = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DEMO_STALL_S", "180")));
     /** Time without a new cell after which the cells waiting for the next build get it. */
     static final Duration QUIET = Duration.ofSeconds(6);
+    /**
+     * How often ingest polls while the corpus is being written: each poll looks up every asset
+     * listed so far, so polling more often costs more than the few seconds a new file waits.
+     */
+    static final Duration POLL_EVERY = Duration.ofSeconds(10);
     private static final String CELLS_ON_MAP = "patchmap_map_cells";
     private static final String PENDING_CELLS = "patchmap_map_pending_cells";
     /** jhdf's writer logs every group and dataset at INFO: hundreds of lines per file. Held, so the level stays. */
@@ -38,39 +48,92 @@ public final class DemoAtlas implements AutoCloseable {
 
     private final int cells;
     private final LocalArchive archive;
+    /** Done when every file of the corpus is written and published by the archive. */
+    private final CompletableFuture<Void> written;
 
-    private DemoAtlas(int cells, LocalArchive archive) {
+    private DemoAtlas(int cells, LocalArchive archive, CompletableFuture<Void> written) {
         this.cells = cells;
         this.archive = archive;
+        this.written = written;
     }
 
-    /** Writes the corpus under {@code root} unless it holds it already, and serves it on {@code port}. */
+    /**
+     * Serves the corpus of {@code cells} cells under {@code root} on {@code port}. A complete
+     * corpus is served at once (digests from its manifest); otherwise its files are simulated in
+     * the background and each is published by the archive as soon as it is written, so the
+     * services start and the first cells flow while the rest are being simulated.
+     */
     public static DemoAtlas start(Path root, int cells, int port) throws IOException {
-        long t0 = System.nanoTime();
         if (DemoArchiveWriter.isComplete(root, cells, SEED)) {
+            LocalArchive archive = LocalArchive.growing(root, port);
+            for (DemoArchiveWriter.CorpusFile f : DemoArchiveWriter.files(root)) {
+                archive.add(f.dandisetId(), f.path(), f.bytes(), f.sha256());
+            }
             System.out.printf("demo: %d simulated cells already written in %s%n", cells, root);
-        } else {
-            int threads = Runtime.getRuntime().availableProcessors();
-            System.out.printf("demo: simulating %d cells into %s (%d threads)...%n", cells, root, threads);
-            int step = Math.max(1, cells / 10);
-            DemoArchiveWriter.write(root, cells, SEED, threads, done -> {
-                if (done % step == 0) {
-                    System.out.printf("demo: %d/%d cells simulated%n", done, cells);
-                }
-            });
-            System.out.printf(Locale.ROOT, "demo: corpus written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+            System.out.println("demo: local archive (SIMULATED dandisets) " + archive.summary() + " at " + archive.apiUrl());
+            return new DemoAtlas(cells, archive, CompletableFuture.completedFuture(null));
         }
-        LocalArchive archive = new LocalArchive(root, port);
-        System.out.println("demo: local archive (SIMULATED dandisets) " + archive.summary() + " at " + archive.apiUrl());
-        return new DemoAtlas(cells, archive);
+        DemoArchiveWriter.prepare(root, cells, SEED);
+        LocalArchive archive = LocalArchive.growing(root, port);
+        int threads = Runtime.getRuntime().availableProcessors();
+        System.out.printf("demo: simulating %d cells into %s (%d threads); the archive at %s serves each as it is "
+                + "written%n", cells, root, threads, archive.apiUrl());
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        Thread writer = new Thread(() -> {
+            long t0 = System.nanoTime();
+            int step = Math.max(1, cells / 10);
+            try {
+                DemoArchiveWriter.write(root, cells, SEED, threads, (cell, done) -> {
+                    DemoArchiveWriter.CorpusFile f = cell.file();
+                    try {
+                        archive.add(f.dandisetId(), f.path(), f.bytes(), f.sha256());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (done % step == 0) {
+                        System.out.printf("demo: %d/%d cells simulated%n", done, cells);
+                    }
+                });
+                System.out.printf(Locale.ROOT, "demo: corpus written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+                written.complete(null);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("demo: writing the corpus failed: " + e);
+                written.completeExceptionally(e);
+            }
+        }, "demo-corpus-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return new DemoAtlas(cells, archive, written);
     }
 
     public String apiUrl() {
         return archive.apiUrl();
     }
 
+    /**
+     * Asks ingest to poll the archive (each poll answers when it is done) until a poll has seen
+     * the whole corpus: every {@link #POLL_EVERY} while files are still being written.
+     */
+    public void pollUntilWritten(HttpClient http, int ingestPort) throws IOException, InterruptedException {
+        while (true) {
+            boolean complete = written.isDone();
+            poll(http, ingestPort);
+            if (complete) {
+                return;
+            }
+            try {
+                written.get(POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // more files since the last poll: poll again
+            } catch (ExecutionException e) {
+                poll(http, ingestPort); // what was written before the failure
+                return;
+            }
+        }
+    }
+
     /** Asks ingest to poll the archive now. */
-    public void poll(HttpClient http, int ingestPort) throws IOException, InterruptedException {
+    private static void poll(HttpClient http, int ingestPort) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort
                         + "/api/admin/poll")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());

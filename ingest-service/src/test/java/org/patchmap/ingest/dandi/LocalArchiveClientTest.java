@@ -108,6 +108,38 @@ class LocalArchiveClientTest {
         }
     }
 
+    @Test
+    void aGrowingArchiveServesEachRecordingOnceAddedAndCountsItInTheSummary(@TempDir Path root) throws Exception {
+        Path cellA = SharedData.cell("19926019.nwb");
+        Path cellB = SharedData.cell("FergusonEtAl2015_PYR2.nwb");
+        dandiset(root.resolve("000008"), Map.of("sub-a/sub-a_icephys.nwb", cellA, "sub-b/sub-b_icephys.nwb", cellB));
+        try (LocalArchive archive = LocalArchive.growing(root, 0)) {
+            DandiClient client = new DandiClient(DandiClient.Settings.defaults(URI.create(archive.apiUrl())),
+                    new SimpleMeterRegistry());
+            assertEquals(0, client.listDandisets().get(0).mostRecentPublished().assetCount());
+            assertEquals(List.of(), client.assets("000008", VERSION));
+
+            String shaB = Sha256.hex(Files.readAllBytes(cellB));
+            archive.add("000008", "sub-b/sub-b_icephys.nwb", Files.size(cellB), shaB);
+            DandisetSummary listed = client.listDandisets().get(0);
+            assertEquals(1, listed.mostRecentPublished().assetCount());
+            assertEquals(Files.size(cellB), listed.mostRecentPublished().size());
+            JsonNode summary = client.versionJson("000008", VERSION).get("assetsSummary");
+            assertEquals(1, summary.get("numberOfFiles").asInt());
+            assertEquals(Files.size(cellB), summary.get("numberOfBytes").asLong());
+            List<DandiAsset> assets = client.assets("000008", VERSION);
+            assertEquals(List.of("sub-b/sub-b_icephys.nwb"), assets.stream().map(DandiAsset::path).toList());
+            assertEquals(shaB, client.assetMetadata("000008", VERSION, assets.get(0).assetId())
+                    .get("digest").get("dandi:sha2-256").asText());
+            Path target = root.resolve("downloaded.nwb");
+            client.download(assets.get(0).assetId(), target, Files.size(cellB), shaB);
+            assertArrayEquals(Files.readAllBytes(cellB), Files.readAllBytes(target));
+
+            assertEquals("no dandiset 000099 in " + root, assertThrows(IllegalArgumentException.class,
+                    () -> archive.add("000099", "sub-a/sub-a_icephys.nwb", 1, shaB)).getMessage());
+        }
+    }
+
     /** A dandiset folder: 000008's real dandiset.yaml as the version metadata, and the given recordings. */
     private static void dandiset(Path folder, Map<String, Path> recordings) throws Exception {
         ObjectNode metadata = (ObjectNode) new ObjectMapper(new YAMLFactory())

@@ -45,6 +45,27 @@ public final class DemoArchiveWriter {
 
     /** One written file. */
     public record WrittenCell(DemoCell cell, long bytes, String sha256) {
+        public CorpusFile file() {
+            return new CorpusFile(cell.lab().dandisetId(), cell.path(), bytes, sha256);
+        }
+    }
+
+    /** A file of a written corpus, as its manifest lists it: dandiset, asset path, size and SHA-256. */
+    public record CorpusFile(String dandisetId, String path, long bytes, String sha256) {
+    }
+
+    /** The files of the complete corpus under {@code root}, from its manifest. */
+    public static List<CorpusFile> files(Path root) throws IOException {
+        List<String> lines = Files.readAllLines(root.resolve(MANIFEST), StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(MANIFEST_HEADER)) {
+            throw new IOException(root.resolve(MANIFEST) + ": not a demo corpus manifest (its header differs)");
+        }
+        List<CorpusFile> files = new ArrayList<>(lines.size() - 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            files.add(new CorpusFile(f[0], f[1], Long.parseLong(f[f.length - 2]), f[f.length - 1]));
+        }
+        return files;
     }
 
     private DemoArchiveWriter() {
@@ -61,15 +82,28 @@ public final class DemoArchiveWriter {
                 && s.path("seed").isIntegralNumber() && s.path("seed").asLong() == seed;
     }
 
+    /** Hears each cell as soon as its file is written, with the number written so far (from the writing threads). */
+    public interface Listener {
+        void written(WrittenCell cell, int done);
+    }
+
     /**
      * Writes the corpus of {@code n} cells from {@code seed} under {@code root} with {@code threads}
      * workers; {@code progress} hears the number of cells written so far.
      */
     public static List<WrittenCell> write(Path root, int n, long seed, int threads, IntConsumer progress)
             throws IOException {
-        List<DemoCell> plan = DemoCorpus.plan(n, seed);
-        Files.createDirectories(root);
-        Files.deleteIfExists(root.resolve(STAMP));
+        return write(root, n, seed, threads, (cell, done) -> progress.accept(done));
+    }
+
+    /**
+     * Writes the corpus as {@link #write(Path, int, long, int, IntConsumer)} does. Each dandiset's
+     * {@code dandiset.json} and {@code assets.json} are written first (the plan fixes them; the byte
+     * count is filled in at the end), so an archive can serve every file as soon as it is written.
+     */
+    public static List<WrittenCell> write(Path root, int n, long seed, int threads, Listener listener)
+            throws IOException {
+        List<DemoCell> plan = prepare(root, n, seed);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "demo-corpus");
             t.setDaemon(true);
@@ -81,7 +115,7 @@ public final class DemoArchiveWriter {
             for (DemoCell c : plan) {
                 futures.add(pool.submit(() -> {
                     WrittenCell w = writeCell(root, c);
-                    progress.accept(done.incrementAndGet());
+                    listener.written(w, done.incrementAndGet());
                     return w;
                 }));
             }
@@ -106,6 +140,19 @@ public final class DemoArchiveWriter {
         }
     }
 
+    /**
+     * Starts the corpus of {@code n} cells from {@code seed} under {@code root}: removes the stamp
+     * of a complete corpus and writes each dandiset's {@code dandiset.json} and {@code assets.json}
+     * (the byte count 0 until the end); returns the plan.
+     */
+    public static List<DemoCell> prepare(Path root, int n, long seed) throws IOException {
+        List<DemoCell> plan = DemoCorpus.plan(n, seed);
+        Files.createDirectories(root);
+        Files.deleteIfExists(root.resolve(STAMP));
+        writeDandisets(root, plan.stream().map(c -> new WrittenCell(c, 0, null)).toList());
+        return plan;
+    }
+
     /** The recording of one demo cell, as written to its file. */
     public static Recording record(DemoCell c) {
         return Simulator.record(c.cell(), new Session(c.lab().protocols(), c.conditions()));
@@ -127,7 +174,7 @@ public final class DemoArchiveWriter {
         Map<DemoLab, List<WrittenCell>> byLab = new LinkedHashMap<>();
         written.forEach(w -> byLab.computeIfAbsent(w.cell().lab(), k -> new ArrayList<>()).add(w));
         for (Map.Entry<DemoLab, List<WrittenCell>> e : byLab.entrySet()) {
-            Path folder = root.resolve(e.getKey().dandisetId());
+            Path folder = Files.createDirectories(root.resolve(e.getKey().dandisetId()));
             long bytes = e.getValue().stream().mapToLong(WrittenCell::bytes).sum();
             JSON.writeValue(folder.resolve("dandiset.json").toFile(),
                     DemoAssetMetadata.dandiset(e.getKey(), e.getValue().size(), bytes));
