@@ -136,9 +136,12 @@ public record GaussianClusters(int[] labels, int count, double[] bic, int minK) 
         return logL;
     }
 
-    /** Each column divided by its standard deviation over the rows (a constant column left as it is). */
+    /**
+     * Each column divided by its standard deviation over the rows (a constant column left as it is; fewer than two
+     * rows have no standard deviation and are left as they are).
+     */
     static double[][] standardised(double[][] rows) {
-        if (rows.length == 0) {
+        if (rows.length < 2) {
             return rows;
         }
         double[] sd = MathEx.colSds(rows);
