@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * feature. A full-covariance likelihood changes only by a constant under such a rescaling, but Smile's E-step
  * works with densities, not their logarithms, and on the unstandardised rows gave other clusters (17 against
  * 10 on the demo atlas). Each M-step adds {@link #COVARIANCE_FLOOR} to the covariance diagonal (scikit-learn's
- * {@code reg_covar}), so no component collapses onto cells that share one step of a stepped feature.
+ * {@code reg_covar}), so that no component can shrink onto cells that share one step of a stepped feature
+ * (rheobase). Smile's EM loop can stop well short of the likelihood's optimum; a plain loop fitted better but
+ * followed the simulated types no better and took five times as long (docs/benchmarks.md).
  * <p>
  * Where EM ends depends on its start, so each size gets {@link #STARTS} k-means++ starts (Smile's own:
  * means by D² sampling, the data's covariance, equal weights) and keeps the one with the highest likelihood,
