@@ -219,8 +219,10 @@ public final class LocalStack {
             }
         }
         if (s.name().equals("embedding-service") && demoCells > 0) {
-            // builds follow the stream of cells: a build every N/10 cells, at most 15 s after its trigger
+            // builds follow the stream of cells: a first map at N/10 cells, then whenever the cells
+            // waiting are half as many as the map holds, at most 15 s after the trigger
             env.putIfAbsent("MAP_RECOMPUTE_AFTER", String.valueOf(DemoAtlas.recomputeAfter(demoCells)));
+            env.putIfAbsent("MAP_RECOMPUTE_FRACTION", "0.5");
             env.putIfAbsent("MAP_DEBOUNCE", "2s");
             env.putIfAbsent("MAP_MAX_WAIT", "15s");
         }

@@ -13,6 +13,18 @@ public interface MapConfig {
     @WithDefault("50")
     int recomputeAfter();
 
+    /**
+     * The share of the current map's cells that must be new before the next build, when more than
+     * {@link #recomputeAfter()}: a backfill of thousands of cells then makes a few maps, not one per 50 cells.
+     */
+    @WithDefault("0.02")
+    double recomputeFraction();
+
+    /** New reference cells that make the next build, on a map of {@code mapCells} cells. */
+    default int recomputeThreshold(int mapCells) {
+        return Math.max(recomputeAfter(), (int) Math.ceil(recomputeFraction() * mapCells));
+    }
+
     /** Quiet time after the last trigger before a build starts (bursts of cells make one map). */
     @WithDefault("5s")
     Duration debounce();

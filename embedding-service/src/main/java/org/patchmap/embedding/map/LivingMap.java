@@ -76,7 +76,7 @@ public class LivingMap {
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Set<String> pending = new HashSet<>();
-    /** The cells of the version being made current (stored, pointer flipping, not yet {@link #live}). */
+    /** The cells of the version being built or made current (not yet {@link #live}). */
     private Set<String> switching = Set.of();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "map-builder");
@@ -101,8 +101,9 @@ public class LivingMap {
         return Optional.ofNullable(live.get());
     }
 
+    /** Reference cells on neither the current map nor the one being built. */
     public synchronized int pendingCount() {
-        return pending.size();
+        return pendingBeyondSwitch();
     }
 
     /** The version id of the build waiting to start, if any. */
@@ -134,13 +135,19 @@ public class LivingMap {
                 Live now = live.get();
                 if ((now == null || !now.cellIds().contains(id)) && !switching.contains(id)) {
                     pending.add(id);
-                    if (pendingBeyondSwitch() >= config.recomputeAfter()) {
+                    if (pendingBeyondSwitch() >= threshold()) {
                         requestBuild();
                     }
                 }
             }
         }
         placeAndPublish(features, current);
+    }
+
+    /** The new reference cells that make the next build: grows with the current map. */
+    private int threshold() {
+        Live current = live.get();
+        return config.recomputeThreshold(current == null ? 0 : current.cellIds().size());
     }
 
     /**
@@ -204,6 +211,9 @@ public class LivingMap {
             for (FeaturesEvent features : cells.referenceFeatures()) {
                 inputs.put(features.cellId(), MapInputs.cell(features));
             }
+            synchronized (this) {
+                switching = Set.copyOf(inputs.keySet()); // no longer waiting: this build takes them
+            }
             LOG.infof("map %s: building from %d reference cells", version, inputs.size());
             MapResult map = new MapBuilder(config.parameters()).build(List.copyOf(inputs.values()));
             if (map.cells().isEmpty()) {
@@ -238,6 +248,9 @@ public class LivingMap {
                     map.timings().totalNanos() / 1_000_000);
             placeOffMap();
         } catch (RuntimeException e) {
+            synchronized (this) {
+                switching = Set.of();
+            }
             metrics.build(BuildOutcome.FAILED);
             LOG.errorf(e, "map %s not built, the current map stays: %s", version, e.getMessage());
         }
@@ -251,7 +264,7 @@ public class LivingMap {
         synchronized (this) {
             pending.removeAll(next.cellIds());
             switching = Set.of();
-            again = pending.size() >= config.recomputeAfter();
+            again = pending.size() >= threshold();
         }
         if (again) {
             requestBuild();
@@ -325,7 +338,7 @@ public class LivingMap {
             boolean trigger;
             synchronized (this) {
                 pending.addAll(waiting);
-                trigger = pending.size() >= config.recomputeAfter();
+                trigger = pending.size() >= threshold();
             }
             if (trigger) {
                 requestBuild();
