@@ -25,6 +25,13 @@ public interface MapConfig {
         return Math.max(recomputeAfter(), (int) Math.ceil(recomputeFraction() * mapCells));
     }
 
+    /**
+     * Map versions kept in MongoDB (the current one always among them); older ones are deleted with their
+     * cells and placements after each build. At least 1.
+     */
+    @WithDefault("5")
+    int keepVersions();
+
     /** Quiet time after the last trigger before a build starts (bursts of cells make one map). */
     @WithDefault("5s")
     Duration debounce();

@@ -247,12 +247,26 @@ public class LivingMap {
                     version, map.cells().size(), map.leftOff().size(), map.clusters(), map.components(),
                     map.timings().totalNanos() / 1_000_000);
             placeOffMap();
+            prune(version);
         } catch (RuntimeException e) {
             synchronized (this) {
                 switching = Set.of();
             }
             metrics.build(BuildOutcome.FAILED);
             LOG.errorf(e, "map %s not built, the current map stays: %s", version, e.getMessage());
+        }
+    }
+
+    /** Old versions deleted beyond {@code MAP_KEEP_VERSIONS}; a failure is logged and tried again after the next build. */
+    private void prune(String current) {
+        try {
+            List<String> pruned = maps.pruneBeyond(Math.max(1, config.keepVersions()), current);
+            metrics.pruned(pruned.size());
+            if (!pruned.isEmpty()) {
+                LOG.infof("map versions deleted (more than %d kept): %s", config.keepVersions(), pruned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "old map versions not deleted (tried again after the next build): %s", e.getMessage());
         }
     }
 

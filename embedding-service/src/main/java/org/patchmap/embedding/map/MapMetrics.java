@@ -70,6 +70,11 @@ public class MapMetrics {
         registry.counter("patchmap.maps.built", "outcome", outcome.tag).increment();
     }
 
+    /** Old map versions deleted with their cells and placements. */
+    void pruned(int versions) {
+        registry.counter("patchmap.maps.pruned").increment(versions);
+    }
+
     /** The stages of a finished build, as the core timed them, plus the service's own. */
     void stages(MapResult map, long storeNanos, long placerNanos) {
         stage("prepare", map.timings().prepareNanos());

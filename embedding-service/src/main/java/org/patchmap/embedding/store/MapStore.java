@@ -77,6 +77,28 @@ public class MapStore {
         collection(MAPS).replaceOne(Filters.eq("_id", version), summary, new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * Deletes every version but the {@code keep} most recent and {@code current}, each with its cells and
+     * placements (those first, so a version whose deletion is cut short is still listed and goes next time);
+     * returns the versions deleted, oldest first.
+     */
+    public List<String> pruneBeyond(int keep, String current) {
+        List<String> newestFirst = new ArrayList<>();
+        collection(MAPS).find().projection(new Document("_id", 1)).sort(Sorts.descending("createdAt"))
+                .forEach((Document d) -> newestFirst.add(d.getString("_id")));
+        List<String> pruned = new ArrayList<>();
+        for (String version : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
+            if (version.equals(current)) {
+                continue;
+            }
+            collection(MAP_CELLS).deleteMany(Filters.eq("mapVersion", version));
+            collection(PLACEMENTS).deleteMany(Filters.eq("mapVersion", version));
+            collection(MAPS).deleteOne(Filters.eq("_id", version));
+            pruned.add(0, version);
+        }
+        return pruned;
+    }
+
     /** Makes {@code version} the one every reader sees. */
     public void makeCurrent(String version) {
         collection(STATE).replaceOne(Filters.eq("_id", CURRENT),

@@ -18,6 +18,10 @@ class MapConfigTest {
                 return fraction;
             }
 
+            public int keepVersions() {
+                return 5;
+            }
+
             public Duration debounce() {
                 return Duration.ofSeconds(5);
             }

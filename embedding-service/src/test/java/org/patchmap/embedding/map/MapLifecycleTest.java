@@ -63,6 +63,8 @@ import static org.patchmap.embedding.SyntheticFeatures.sendDandi;
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class MapLifecycleTest {
     private static final MapLifecycleProfile TOPICS = MapLifecycleProfile.TOPICS;
+    /** Whether the restart test stored its version (older than every map) before the maps were built. */
+    private static volatile boolean restartVersionStoredBefore;
 
     @Inject
     LivingMap living;
@@ -213,6 +215,27 @@ class MapLifecycleTest {
         assertTrue(sse.get(0).contains(first), sse.get(0));
         assertTrue(sse.get(1).contains(second), sse.get(1));
         assertTrue(sse.get(2).contains(third), sse.get(2));
+        olderVersionsThanTheTwoKeptAreDeletedWithTheirCellsAndPlacements(first, second, third);
+    }
+
+    private void olderVersionsThanTheTwoKeptAreDeletedWithTheirCellsAndPlacements(String first, String second,
+                                                                                 String third) {
+        // pruned right after the third map's placements: wait for its counter, then look
+        Eventually.until("the first version pruned", () -> maps.version(first).isEmpty());
+        assertEquals(List.of(), maps.cells(first));
+        assertEquals(0, database.getCollection("placements").countDocuments(new Document("mapVersion", first)));
+        assertEquals(0, database.getCollection("map_cells").countDocuments(new Document("mapVersion", first)));
+        int cells = given().get("/api/maps/current").then().extract().jsonPath().getInt("cellCount");
+        assertEquals(cells, maps.cells(second).size(), "the previous version is kept");
+        assertEquals(cells, maps.cells(third).size());
+        // the upload was placed on the second map, and again on the third
+        String upload = "upload:0123456789abcdef/copy_of_cell-00005.nwb";
+        assertTrue(maps.placement(second, upload).isPresent());
+        assertTrue(maps.placement(third, upload).isPresent());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // the first version, and the restart test's stored one when that test ran before this one
+        assertTrue(metrics.contains("patchmap_maps_pruned_total " + (restartVersionStoredBefore ? "2.0" : "1.0")),
+                metrics);
     }
 
     @Test
@@ -223,6 +246,7 @@ class MapLifecycleTest {
         MapResult built = new MapBuilder(parameters).build(cells);
         Map<String, MapCell> inputs = new LinkedHashMap<>();
         cells.forEach(c -> inputs.put(c.cellId(), c));
+        restartVersionStoredBefore = true;
         maps.saveVersion("restart-test", Instant.parse("2026-11-24T12:00:00Z"), built, inputs);
 
         MapVersion summary = maps.version("restart-test").orElseThrow();
