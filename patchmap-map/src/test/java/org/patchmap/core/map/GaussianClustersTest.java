@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GaussianClustersTest {
 
@@ -54,6 +55,22 @@ class GaussianClustersTest {
         for (int[] row : table) {
             assertEquals(50, java.util.Arrays.stream(row).max().orElseThrow(), java.util.Arrays.toString(row));
         }
+    }
+
+    @Test
+    void theSizeSearchStopsFiveSizesPastTheLowestBic() {
+        int[] truth = new int[200];
+        double[][] x = groupsWithExtremeColumn(truth);
+        GaussianClusters clusters = GaussianClusters.fit(x, 2, 25, 42);
+
+        assertEquals(4, clusters.chosenSize());
+        double[] bic = clusters.bic();
+        // sizes 2..9 fitted (the best, 4, and five more), none after
+        for (int s = 0; s < bic.length; s++) {
+            int k = 2 + s;
+            assertEquals(k <= 4 + GaussianClusters.PATIENCE, Double.isFinite(bic[s]), "size " + k + ": " + bic[s]);
+        }
+        assertTrue(bic.length > 4 + GaussianClusters.PATIENCE, "sizes up to " + (bic.length + 1) + " allowed");
     }
 
     @Test
