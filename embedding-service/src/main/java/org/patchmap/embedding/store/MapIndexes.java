@@ -8,7 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * The indexes the map store reads by (a version's cells in order; a cell's placement on a version), created at
+ * The indexes embedding's stores read by (a version's cells in order; a cell's placement on a version; the
+ * DANDI cells' features, the reference cells of every build), created at
  * startup by a bean of their own, so that they exist whichever {@link MapStore} the application runs with.
  */
 @ApplicationScoped
@@ -19,5 +20,6 @@ public class MapIndexes {
     void create(@Observes StartupEvent started) {
         database.getCollection(MapStore.MAP_CELLS).createIndex(Indexes.ascending("mapVersion", "order"));
         database.getCollection(MapStore.PLACEMENTS).createIndex(Indexes.ascending("mapVersion", "cellId"));
+        database.getCollection(CellStore.FEATURES).createIndex(Indexes.ascending("provenance.source"));
     }
 }

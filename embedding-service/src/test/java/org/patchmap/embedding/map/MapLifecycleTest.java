@@ -266,6 +266,7 @@ class MapLifecycleTest {
         // this application runs the gated store, a subclass: the indexes do not depend on its lifecycle
         assertTrue(indexNames("map_cells").contains("mapVersion_1_order_1"), indexNames("map_cells").toString());
         assertTrue(indexNames("placements").contains("mapVersion_1_cellId_1"), indexNames("placements").toString());
+        assertTrue(indexNames("cell_features").contains("provenance.source_1"), indexNames("cell_features").toString());
     }
 
     private List<String> indexNames(String collection) {
