@@ -39,12 +39,7 @@ final class SharedStart {
         Compartment cell = state.copy();
         double[] v = new double[command.length];
         System.arraycopy(voltage, 0, v, 0, voltage.length);
-        for (int k = voltage.length; k < command.length; k++) {
-            v[k] = cell.v;
-            for (int j = 0; j < stepsPerSample; j++) {
-                cell.step(command[k]);
-            }
-        }
+        Simulator.integrate(cell, command, v, voltage.length, stepsPerSample);
         return v;
     }
 

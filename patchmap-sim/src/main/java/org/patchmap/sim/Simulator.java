@@ -93,12 +93,17 @@ public final class Simulator {
     /** Voltage at each sample of {@code command}; sample k is the state at its start. */
     static double[] voltage(Compartment cell, double[] command, int stepsPerSample) {
         double[] v = new double[command.length];
-        for (int k = 0; k < command.length; k++) {
+        integrate(cell, command, v, 0, stepsPerSample);
+        return v;
+    }
+
+    /** Fills {@code v} from sample {@code from} on, integrating {@code cell} through {@code command} from there. */
+    static void integrate(Compartment cell, double[] command, double[] v, int from, int stepsPerSample) {
+        for (int k = from; k < command.length; k++) {
             v[k] = cell.v;
             for (int j = 0; j < stepsPerSample; j++) {
                 cell.step(command[k]);
             }
         }
-        return v;
     }
 }
