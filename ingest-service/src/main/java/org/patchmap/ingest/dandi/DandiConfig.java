@@ -56,6 +56,18 @@ public interface DandiConfig {
     @WithDefault("true")
     boolean pollEnabled();
 
+    /** How long the replica holding the DANDI poll lease keeps it without renewing ({@code PollLease}). */
+    @WithDefault("30s")
+    Duration pollLeaseTtl();
+
+    /** How often the holder renews the DANDI poll lease (the schedule of {@code PollLease.renew}). */
+    @WithDefault("10s")
+    Duration pollLeaseRenewEvery();
+
+    /** This replica's name in leases (a pod's name in Kubernetes); a random suffix keeps two processes apart. */
+    @WithDefault("local")
+    String instanceId();
+
     /** Whether a dandiset never published is polled through its draft. */
     @WithDefault("false")
     boolean includeDrafts();
