@@ -68,36 +68,22 @@ public record DisplayTrace(int sweepNumber, String name, double samplingRateHz, 
             return new Points(range(0, n), x.clone());
         }
         // a bucket cut by the kept stretch flushes twice: at most 6 extra points
-        int[] kept = new int[3 * buckets + (keepTo - keepFrom) + 6];
+        int[] kept = new int[3 * buckets + Math.max(0, keepTo - keepFrom) + 6];
         int m = 0;
         for (int b = 0; b < buckets; b++) {
             int start = (int) ((long) b * n / buckets);
             int end = (int) ((long) (b + 1) * n / buckets);
-            int min = -1;
-            int max = -1;
-            int nan = -1;
-            for (int k = start; k < end; k++) {
-                if (k >= keepFrom && k < keepTo) {
-                    if (k == keepFrom || k == start) {
-                        m = flush(kept, m, min, max, nan);
-                        min = max = nan = -1;
-                    }
-                    kept[m++] = k;
-                    continue;
-                }
-                double v = x[k];
-                if (Double.isNaN(v)) {
-                    nan = nan < 0 ? k : nan;
-                } else {
-                    if (min < 0 || v < x[min]) {
-                        min = k;
-                    }
-                    if (max < 0 || v > x[max]) {
-                        max = k;
-                    }
-                }
+            int keptFrom = Math.max(start, keepFrom);
+            int keptTo = Math.min(end, keepTo);
+            if (keptFrom >= keptTo) {
+                m = extremes(x, start, end, kept, m);
+                continue;
             }
-            m = flush(kept, m, min, max, nan);
+            m = extremes(x, start, keptFrom, kept, m);
+            for (int k = keptFrom; k < keptTo; k++) {
+                kept[m++] = k;
+            }
+            m = extremes(x, keptTo, end, kept, m);
         }
         int[] index = Arrays.copyOf(kept, m);
         double[] values = new double[m];
@@ -105,6 +91,34 @@ public record DisplayTrace(int sweepNumber, String name, double samplingRateHz, 
             values[k] = x[index[k]];
         }
         return new Points(index, values);
+    }
+
+    /**
+     * Appends the indices of the first minimum, first maximum and first NaN of x[from, to) (see
+     * {@link #flush}). The loop keeps the extremes in locals: it runs over every sample of every sweep.
+     */
+    private static int extremes(double[] x, int from, int to, int[] kept, int m) {
+        int min = -1;
+        int max = -1;
+        int nan = -1;
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        for (int k = from; k < to; k++) {
+            double v = x[k];
+            if (v != v) {
+                nan = nan < 0 ? k : nan;
+            } else if (min < 0) {
+                min = max = k;
+                lo = hi = v;
+            } else if (v < lo) {
+                min = k;
+                lo = v;
+            } else if (v > hi) {
+                max = k;
+                hi = v;
+            }
+        }
+        return flush(kept, m, min, max, nan);
     }
 
     /** Appends the distinct indices among min, max and nan (-1: none) in increasing order. */
