@@ -1,5 +1,7 @@
 package org.patchmap.cli;
 
+import org.patchmap.core.map.CosineKnn;
+import org.patchmap.core.map.KnnMethod;
 import org.patchmap.core.map.MapBuilder;
 import org.patchmap.core.map.MapCell;
 import org.patchmap.core.map.MapParameters;
@@ -24,8 +26,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code patchmap bench-map}: builds the map of deterministic synthetic cells (a mixture of cell types with
- * missing values) at the default parameters and prints the time per stage, the neighbour preservation and the
- * time to place one new cell. A harness that prints numbers for docs/benchmarks.md, not a test.
+ * missing values) at the default parameters and prints the time per stage (with the kNN method the map's size
+ * chose), the neighbour preservation, the time to place one new cell and, with {@code --recall}, the recall of
+ * the approximate kNN search against the exact one. A harness that prints numbers for docs/benchmarks.md, not a test.
  */
 @Command(name = "bench-map", mixinStandardHelpOptions = true,
         description = "Time the map of synthetic cells (stages, neighbour preservation, placement per cell).")
@@ -56,6 +59,18 @@ final class BenchMapCommand implements Callable<Integer> {
             description = "also write the scaled, imputed matrix UMAP saw and the map (for umap_learn_compare.py)")
     Path writeMatrix;
 
+    @Option(names = "--recall",
+            description = "also search the map's graph both exactly and by nearest-neighbour descent and print the "
+                    + "descent's recall of the exact neighbours (an n² search: slow above 30,000 cells)")
+    boolean recall;
+
+    @Option(names = "--no-placement", description = "skip the placement timing (its preparation is an n² pass)")
+    boolean noPlacement;
+
+    @Option(names = "--no-preservation",
+            description = "skip the neighbour preservation (an n² pass over the map; slow above 30,000 cells)")
+    boolean noPreservation;
+
     PrintStream out = System.out;
 
     @Override
@@ -76,15 +91,44 @@ final class BenchMapCommand implements Callable<Integer> {
                         + "%d components, %d clusters, %d epochs%n", cells, types, missing * 100, map.cells().size(),
                 map.leftOff().size(), map.components(), map.clusters(), p.epochsFor(map.cells().size()));
         out.printf(Locale.ROOT, "  prepare (QC, scaling, imputation) %8.0f ms%n", t.prepareNanos() / 1e6);
-        out.printf(Locale.ROOT, "  kNN (cosine, exact, k = %d)        %8.0f ms%n", p.nNeighbors(), t.knnNanos() / 1e6);
+        out.printf(Locale.ROOT, "  kNN (cosine, %-10s k = %d)   %8.0f ms%n", KnnMethod.forCells(map.cells().size()).label()
+                + ",", p.nNeighbors(), t.knnNanos() / 1e6);
         out.printf(Locale.ROOT, "  UMAP (fuzzy graph, layout)         %8.0f ms%n", t.umapNanos() / 1e6);
         out.printf(Locale.ROOT, "  PCA                                %8.0f ms%n", t.pcaNanos() / 1e6);
         out.printf(Locale.ROOT, "  GMM over %d..%d, BIC               %8.0f ms%n", p.minClusters(), p.maxClusters(),
                 t.clustersNanos() / 1e6);
         out.printf(Locale.ROOT, "  neighbours                         %8.0f ms%n", t.neighboursNanos() / 1e6);
         out.printf(Locale.ROOT, "  total                              %8.0f ms%n", t.totalNanos() / 1e6);
-        out.printf(Locale.ROOT, "neighbour preservation (15 feature-space neighbours among 15 map neighbours): %.4f%n",
-                NeighbourPreservation.of(map, 15));
+        if (!noPreservation) {
+            out.printf(Locale.ROOT, "neighbour preservation (15 feature-space neighbours among 15 map neighbours): "
+                    + "%.4f%n", NeighbourPreservation.of(map, 15));
+        }
+        if (recall) {
+            printRecall(map.model().referenceRows(), Math.min(p.nNeighbors(), map.cells().size()), p.seed());
+        }
+        if (!noPlacement) {
+            timePlacement(map, fresh);
+        }
+        if (writeMatrix != null) {
+            writeMatrix(map, writeMatrix);
+        }
+        return 0;
+    }
+
+    /** Both searches of the map's graph on the rows it was built from, and the descent's recall. */
+    private void printRecall(double[][] rows, int k, long seed) {
+        long r0 = System.nanoTime();
+        CosineKnn.KnnGraph exact = KnnMethod.EXACT.graph(rows, k, seed);
+        long r1 = System.nanoTime();
+        CosineKnn.KnnGraph descent = KnnMethod.NN_DESCENT.graph(rows, k, seed);
+        long r2 = System.nanoTime();
+        out.printf(Locale.ROOT, "kNN recall (k = %d, self excluded): nn-descent %.4f of the exact neighbours; "
+                        + "exact %.0f ms, nn-descent %.0f ms (the map uses %s up to %,d cells)%n", k,
+                KnnMethod.recall(descent, exact), (r1 - r0) / 1e6, (r2 - r1) / 1e6, KnnMethod.EXACT.label(),
+                KnnMethod.EXACT_UP_TO);
+    }
+
+    private void timePlacement(MapResult map, List<MapCell> fresh) {
 
         long p0 = System.nanoTime();
         MapPlacer placer = new MapPlacer(map);
@@ -101,10 +145,6 @@ final class BenchMapCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "placement: prepare %.0f ms once per map; %.3f ms per cell (%d cells, %d placed, "
                 + "after one warm-up pass)%n", (p1 - p0) / 1e6, (p3 - p2) / 1e6 / Math.max(1, fresh.size()),
                 fresh.size(), placed);
-        if (writeMatrix != null) {
-            writeMatrix(map, writeMatrix);
-        }
-        return 0;
     }
 
     private static void writeInput(List<SyntheticCells.Row> rows, Path file) throws IOException {

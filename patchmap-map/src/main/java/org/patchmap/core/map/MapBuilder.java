@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Builds the map from cells' map features (spec section 6): cells with fewer than
  * {@link MapParameters#minFeatures()} usable features are left off with the reason; the others are robustly
- * scaled, their missing features imputed from the nearest cells, then laid out by cosine UMAP (every
+ * scaled, their missing features imputed from the nearest cells, then laid out by cosine UMAP on their kNN graph
+ * ({@link KnnMethod}: exact, or nearest-neighbour descent for large maps) (every
  * connected component kept), projected by PCA, clustered by a Gaussian mixture chosen by BIC, and given their
  * nearest neighbours. The same cells in the same order with the same parameters give the same map.
  */
@@ -69,9 +70,8 @@ public final class MapBuilder {
         }
         long t1 = System.nanoTime();
 
-        CosineKnn index = new CosineKnn(rows);
         int graphK = Math.min(Math.max(p.nNeighbors(), p.mapNeighbors() + 1), n);
-        CosineKnn.KnnGraph knn = index.graph(graphK);
+        CosineKnn.KnnGraph knn = KnnMethod.forCells(n).graph(rows, graphK, Umap.mix(p.seed(), -2));
         long t2 = System.nanoTime();
 
         Umap.Embedding embedding = n == 0 ? new Umap.Embedding(new double[0][], new int[0], 0)

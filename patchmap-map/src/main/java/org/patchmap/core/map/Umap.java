@@ -23,12 +23,9 @@ import java.util.stream.IntStream;
  * </ul>
  */
 public final class Umap {
-    private static final double CLIP = 4;
     private static final double START_RANGE = 10;
     private static final double START_NOISE = 1e-4;
     private static final double COMPONENT_GAP = 1.1;
-    /** Fixed blocks of the parallel SGD: fixed so the result does not depend on the number of cores. */
-    private static final int PARTITIONS = 4;
 
     private Umap() {
     }
@@ -114,17 +111,17 @@ public final class Umap {
         }
         int[] head = new int[count];
         int[] tail = new int[count];
-        double[] eps = new double[count];
+        float[] eps = new float[count];
         int k = 0;
         for (int e = 0; e < g.edges(); e++) {
             if (comp[g.head()[e]] == c && g.weight()[e] >= floor) {
                 head[k] = localOf[g.head()[e]];
                 tail[k] = localOf[g.tail()[e]];
-                eps[k] = wmax / g.weight()[e];
+                eps[k] = (float) (wmax / g.weight()[e]);
                 k++;
             }
         }
-        optimise(emb, m, head, tail, eps, curve, epochs, p, random.nextLong());
+        UmapSgd.optimise(emb, m, head, tail, eps, curve, epochs, p, random.nextLong());
         return emb;
     }
 
@@ -143,121 +140,6 @@ public final class Umap {
             }
         }
         return emb;
-    }
-
-    /**
-     * umap-learn's SGD, with the cells cut into {@link #PARTITIONS} fixed blocks worked on in parallel: within
-     * an epoch a block moves its own cells at once and reads the other blocks' cells as they were at the
-     * start of the epoch; moves it makes to other blocks' cells are added at the end of the epoch, block by
-     * block. No read or write depends on thread timing, so the result is the same on any number of cores.
-     */
-    private static void optimise(double[] emb, int m, int[] head, int[] tail, double[] eps, UmapCurve curve,
-                                 int epochs, MapParameters p, long seed) {
-        int edges = head.length;
-        double[] nextSample = eps.clone();
-        double[] epsNeg = new double[edges];
-        double[] nextNeg = new double[edges];
-        for (int e = 0; e < edges; e++) {
-            epsNeg[e] = p.negativeSampleRate() == 0 ? Double.POSITIVE_INFINITY : eps[e] / p.negativeSampleRate();
-            nextNeg[e] = epsNeg[e];
-        }
-        int blocks = Math.min(PARTITIONS, m);
-        int[] owner = new int[m];
-        for (int v = 0; v < m; v++) {
-            owner[v] = (int) ((long) v * blocks / m);
-        }
-        int[] firstEdge = new int[blocks + 1]; // edges are grouped by head, heads ascending
-        for (int b = 0, e = 0; b <= blocks; b++) {
-            while (e < edges && owner[head[e]] < b) {
-                e++;
-            }
-            firstEdge[b] = b == blocks ? edges : e;
-        }
-        long[] state = new long[blocks];
-        SplittableRandom seeds = new SplittableRandom(seed);
-        for (int b = 0; b < blocks; b++) {
-            long s = seeds.nextLong();
-            state[b] = s == 0 ? 0x9E3779B97F4A7C15L : s;
-        }
-        double[] before = new double[emb.length];
-        double[][] elsewhere = new double[blocks][emb.length];
-        Block work = new Block(emb, before, elsewhere, owner, head, tail, eps, nextSample, epsNeg, nextNeg, state,
-                firstEdge, curve, new FastPow(curve.b()), p.repulsionStrength(), m);
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            double alpha = p.learningRate() * (1 - (double) epoch / epochs);
-            System.arraycopy(emb, 0, before, 0, emb.length);
-            int ep = epoch;
-            IntStream.range(0, blocks).parallel().forEach(b -> work.run(b, ep, alpha));
-            for (int b = 0; b < blocks; b++) {
-                double[] moves = elsewhere[b];
-                for (int i = 0; i < emb.length; i++) {
-                    emb[i] += moves[i];
-                    moves[i] = 0;
-                }
-            }
-        }
-    }
-
-    /** One block's share of an epoch (see {@link #optimise}). */
-    private record Block(double[] emb, double[] before, double[][] elsewhere, int[] owner, int[] head, int[] tail,
-                         double[] eps, double[] nextSample, double[] epsNeg, double[] nextNeg, long[] state,
-                         int[] firstEdge, UmapCurve curve, FastPow pow, double gamma, int m) {
-        void run(int block, int epoch, double alpha) {
-            double a = curve.a();
-            double b = curve.b();
-            double[] moves = elsewhere[block];
-            long rng = state[block];
-            for (int e = firstEdge[block]; e < firstEdge[block + 1]; e++) {
-                if (nextSample[e] > epoch) {
-                    continue;
-                }
-                int j = 2 * head[e];
-                int o = 2 * tail[e];
-                boolean mine = owner[tail[e]] == block;
-                double[] other = mine ? emb : before;
-                double dx = emb[j] - other[o];
-                double dy = emb[j + 1] - other[o + 1];
-                double d2 = dx * dx + dy * dy;
-                if (d2 > 0) {
-                    double pb = pow.pow(d2);
-                    double coeff = -2 * a * b * (pb / d2) / (a * pb + 1);
-                    double gx = clip(coeff * dx) * alpha;
-                    double gy = clip(coeff * dy) * alpha;
-                    emb[j] += gx;
-                    emb[j + 1] += gy;
-                    double[] target = mine ? emb : moves;
-                    target[o] -= gx;
-                    target[o + 1] -= gy;
-                }
-                nextSample[e] += eps[e];
-                int negatives = (int) ((epoch - nextNeg[e]) / epsNeg[e]);
-                for (int s = 0; s < negatives; s++) {
-                    rng ^= rng << 13;
-                    rng ^= rng >>> 7;
-                    rng ^= rng << 17;
-                    int q = (int) (((rng >>> 32) * m) >>> 32);
-                    int t = 2 * q;
-                    if (t == j) {
-                        continue;
-                    }
-                    double[] from = owner[q] == block ? emb : before;
-                    double nx = emb[j] - from[t];
-                    double ny = emb[j + 1] - from[t + 1];
-                    double n2 = nx * nx + ny * ny;
-                    if (n2 > 0) {
-                        double coeff = 2 * gamma * b / ((0.001 + n2) * (a * pow.pow(n2) + 1));
-                        emb[j] += clip(coeff * nx) * alpha;
-                        emb[j + 1] += clip(coeff * ny) * alpha;
-                    }
-                }
-                nextNeg[e] += negatives * epsNeg[e];
-            }
-            state[block] = rng;
-        }
-    }
-
-    private static double clip(double g) {
-        return g > CLIP ? CLIP : g < -CLIP ? -CLIP : g;
     }
 
     /**
