@@ -59,7 +59,8 @@ public class DandiFakeResource implements QuarkusTestResourceLifecycleManager {
 
     /**
      * The same fake with the scheduled poll on, as one replica named {@code ingest-test} of several: the
-     * schedule's own timers are an hour away, so the test runs a scheduled poll and a renewal itself.
+     * schedule's and the lease's own timers are an hour away, so the test runs a scheduled poll and a
+     * renewal itself.
      */
     public static class WithLease extends DandiFakeResource {
         @Override
@@ -71,6 +72,7 @@ public class DandiFakeResource implements QuarkusTestResourceLifecycleManager {
         protected Map<String, String> extra() {
             return Map.of("patchmap.dandi.poll-enabled", "true", "patchmap.dandi.poll-delay", "1h",
                     "patchmap.dandi.poll-every", "1h", "patchmap.dandi.poll-lease-renew-every", "1h",
+                    "patchmap.dandi.poll-lease-ttl", "2h",
                     "patchmap.dandi.instance-id", "ingest-test");
         }
     }

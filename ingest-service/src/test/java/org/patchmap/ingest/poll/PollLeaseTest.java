@@ -54,10 +54,10 @@ class PollLeaseTest {
                 .append("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
 
         schedule.poll();
-        lease.renew();
+        lease.hold();
 
         assertEquals(0, listings(server));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_dandi_poll_leader 0.0"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_lease_held{lease=\"dandi-poller\"} 0.0"));
         assertEquals("ingest-other-0a1b2c", lease.holderOrNone());
 
         // the other replica stops cleanly: its lease is released
@@ -67,12 +67,12 @@ class PollLeaseTest {
         assertEquals(1, listings(server));
         Document held = leases.find(new Document("_id", PollLease.JOB)).first();
         assertTrue(held.getString("holder").matches("ingest-test-[0-9a-f]{6}"), held.toJson());
-        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_dandi_poll_leader 1.0"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_lease_held{lease=\"dandi-poller\"} 1.0"));
 
         // the holder renews even a lease that has just expired, if no other replica took it
         leases.updateOne(new Document("_id", PollLease.JOB),
                 new Document("$set", new Document("expiresAt", Date.from(Instant.now().minusSeconds(1)))));
-        lease.renew();
+        lease.hold();
         Document renewed = leases.find().first();
         assertEquals(held.getString("holder"), renewed.getString("holder"));
         assertTrue(renewed.getDate("expiresAt").toInstant().isAfter(Instant.now().plusSeconds(20)), renewed.toJson());

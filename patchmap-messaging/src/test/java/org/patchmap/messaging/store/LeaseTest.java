@@ -3,6 +3,7 @@ package org.patchmap.messaging.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,30 @@ class LeaseTest {
     void anExpiredLeaseHasNoHolder() {
         assertTrue(replica("ingest-a", T0).hold());
         assertEquals(Optional.empty(), replica("ingest-b", T0.plus(TTL)).currentHolder());
+    }
+
+    @Test
+    void aKeeperHoldsTheLeaseUntilItIsClosedAndTheOtherReplicaThenTakesIt() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Lease a = new Lease(leases, "map-builder", "embedding-a", TTL, Clock.systemUTC());
+        Lease b = new Lease(leases, "map-builder", "embedding-b", TTL, Clock.systemUTC());
+        try (LeaseKeeper keeperA = LeaseKeeper.start(a, Duration.ofSeconds(10), registry)) {
+            assertTrue(keeperA.hold());
+            assertEquals(1.0, registry.get(LeaseKeeper.GAUGE).tag("lease", "map-builder").gauge().value());
+            assertFalse(b.hold());
+            assertEquals("embedding-a", keeperA.holderOrNone());
+        }
+        assertEquals(0.0, registry.get(LeaseKeeper.GAUGE).tag("lease", "map-builder").gauge().value());
+        assertEquals(Optional.empty(), b.currentHolder());
+        assertTrue(b.hold());
+    }
+
+    @Test
+    void aKeeperMustRenewWithinTheTtl() {
+        Lease a = new Lease(leases, "map-builder", "embedding-a", TTL, Clock.systemUTC());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LeaseKeeper.start(a, TTL, new SimpleMeterRegistry()));
+        assertEquals("lease map-builder: renewing every PT30S lets it expire (ttl PT30S)", e.getMessage());
     }
 
     @Test
