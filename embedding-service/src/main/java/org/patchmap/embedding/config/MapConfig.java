@@ -40,6 +40,25 @@ public interface MapConfig {
     @WithDefault("60s")
     Duration maxWait();
 
+    /**
+     * How long the replica holding the map-builder lease keeps it without renewing: with several replicas,
+     * only the holder builds maps; the others follow the version it makes current.
+     */
+    @WithDefault("30s")
+    Duration builderLeaseTtl();
+
+    /** How often the holder renews the map-builder lease. */
+    @WithDefault("10s")
+    Duration builderLeaseRenewEvery();
+
+    /** How often every replica checks MongoDB for a version another replica made current. */
+    @WithDefault("10s")
+    Duration followEvery();
+
+    /** This replica's name in leases (a pod's name in Kubernetes); a random suffix keeps two processes apart. */
+    @WithDefault("local")
+    String instanceId();
+
     /** The map seed. */
     @WithDefault("42")
     long seed();

@@ -73,6 +73,8 @@ public class LivingMap {
     MapPublisher publisher;
     @Inject
     MapMetrics metrics;
+    @Inject
+    MapBuilderLease builderLease;
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Set<String> pending = new HashSet<>();
@@ -91,6 +93,8 @@ public class LivingMap {
     void start(@Observes StartupEvent started) {
         metrics.pending(this::pendingCount);
         worker.execute(this::restore);
+        long every = config.followEvery().toMillis();
+        worker.scheduleWithFixedDelay(this::follow, every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -206,6 +210,11 @@ public class LivingMap {
         if (version == null) {
             return;
         }
+        if (!builderLease.hold()) {
+            metrics.build(BuildOutcome.NOT_BUILDER);
+            LOG.debugf("map %s not built here: %s builds the maps", version, builderLease.holderOrNone());
+            return;
+        }
         try {
             Map<String, MapCell> inputs = new LinkedHashMap<>();
             for (FeaturesEvent features : cells.referenceFeatures()) {
@@ -231,6 +240,10 @@ public class LivingMap {
                 switching = ids;
             }
             try {
+                if (!builderLease.hold()) {
+                    throw new IllegalStateException("this replica lost the map-builder lease during the build ("
+                            + builderLease.holderOrNone() + " holds it): the version is stored, not made current");
+                }
                 maps.makeCurrent(version);
             } catch (RuntimeException e) {
                 synchronized (this) {
@@ -320,26 +333,10 @@ public class LivingMap {
         try {
             Optional<MapVersion> summary = maps.current();
             if (summary.isPresent()) {
-                String version = summary.get().version();
-                Instant createdAt = summary.get().createdAt();
-                List<MapCell> inputs = maps.inputs(version);
-                Set<String> ids = new HashSet<>();
-                inputs.forEach(c -> ids.add(c.cellId()));
-                Live restoring = new Live(version, createdAt, Set.copyOf(ids), null, null);
-                live.set(restoring); // served (from MongoDB) at once; placing waits for the rebuild
-                metrics.current(ids.size(), summary.get().leftOff());
-                MapResult map = new MapBuilder(summary.get().parameters()).build(inputs);
-                int moved = moved(map, maps.cells(version));
-                if (moved == 0) {
-                    LOG.infof("map %s restored: rebuilt from its %d stored inputs, identical coordinates",
-                            version, inputs.size());
-                } else {
-                    LOG.warnf("map %s restored, but %d of %d cells came out at other coordinates than stored"
-                            + " (code %s, built with %s): placements use the rebuilt model", version, moved,
-                            inputs.size(), map.codeVersion(), summary.get().codeVersion());
+                adopt(summary.get());
+                if (builderLease.hold()) {
+                    placeOffMap(); // the builder places; the other replicas place only what their consumers get
                 }
-                live.set(new Live(version, createdAt, restoring.cellIds(), map, new MapPlacer(map)));
-                placeOffMap();
             }
             Set<String> waiting = new HashSet<>();
             Live current = live.get();
@@ -359,6 +356,54 @@ public class LivingMap {
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "the stored map could not be restored: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Serves a stored version at once (from MongoDB), then rebuilds it from its stored inputs and
+     * parameters (the build is deterministic) so that cells can be placed on it.
+     */
+    private void adopt(MapVersion summary) {
+        String version = summary.version();
+        Instant createdAt = summary.createdAt();
+        List<MapCell> inputs = maps.inputs(version);
+        Set<String> ids = new HashSet<>();
+        inputs.forEach(c -> ids.add(c.cellId()));
+        Live restoring = new Live(version, createdAt, Set.copyOf(ids), null, null);
+        live.set(restoring); // served (from MongoDB) at once; placing waits for the rebuild
+        metrics.current(ids.size(), summary.leftOff());
+        MapResult map = new MapBuilder(summary.parameters()).build(inputs);
+        int moved = moved(map, maps.cells(version));
+        if (moved == 0) {
+            LOG.infof("map %s adopted: rebuilt from its %d stored inputs, identical coordinates", version,
+                    inputs.size());
+        } else {
+            LOG.warnf("map %s adopted, but %d of %d cells came out at other coordinates than stored"
+                    + " (code %s, built with %s): placements use the rebuilt model", version, moved,
+                    inputs.size(), map.codeVersion(), summary.codeVersion());
+        }
+        live.set(new Live(version, createdAt, restoring.cellIds(), map, new MapPlacer(map)));
+        synchronized (this) {
+            pending.removeAll(ids);
+        }
+    }
+
+    /**
+     * Every {@code patchmap.map.follow-every}, on the builder thread: a version another replica (the
+     * builder) made current is adopted here, so every replica serves and places on the same map.
+     */
+    void follow() {
+        try {
+            Optional<MapVersion> current = maps.current();
+            Live now = live.get();
+            if (current.isPresent() && (now == null || !now.version().equals(current.get().version()))) {
+                LOG.infof("map %s was made current by %s: adopting it", current.get().version(),
+                        builderLease.holderOrNone());
+                adopt(current.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not check for a newer map (tried again in %s): %s", config.followEvery(),
+                    e.getMessage());
         }
     }
 

@@ -46,7 +46,7 @@ public class MapMetrics {
 
     /** How a build ended, as the {@code outcome} tag says it. */
     enum BuildOutcome {
-        BUILT("built"), FAILED("failed");
+        BUILT("built"), FAILED("failed"), NOT_BUILDER("not_builder");
 
         final String tag;
 

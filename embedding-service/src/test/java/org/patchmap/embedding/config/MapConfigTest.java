@@ -41,6 +41,22 @@ class MapConfigTest {
             public int neighbors() {
                 return 150;
             }
+
+            public Duration builderLeaseTtl() {
+                return Duration.ofSeconds(30);
+            }
+
+            public Duration builderLeaseRenewEvery() {
+                return Duration.ofSeconds(10);
+            }
+
+            public Duration followEvery() {
+                return Duration.ofSeconds(10);
+            }
+
+            public String instanceId() {
+                return "local";
+            }
         };
     }
 
