@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Places new cells on a built map without moving it: the cell's features go through the map's
@@ -27,9 +26,13 @@ public final class MapPlacer {
     private final List<String> ids;
     private final CosineKnn index;
     private final double[][] centroids;
+    private final EuclideanNearest euclidean;
     private final double[] referenceNearest; // sorted Euclidean nearest-neighbour distances of the reference
 
-    /** Prepares placement on {@code map}: one pass over the reference pairs (parallel) for the distances. */
+    /**
+     * Prepares placement on {@code map}: each reference cell's Euclidean nearest-neighbour distance (exact,
+     * through {@link EuclideanNearest}: a window along the principal axis instead of all n² pairs).
+     */
     public MapPlacer(MapResult map) {
         this.model = map.model();
         this.parameters = map.parameters();
@@ -37,16 +40,8 @@ public final class MapPlacer {
         double[][] rows = model.imputedRows();
         this.index = new CosineKnn(rows);
         this.centroids = centroids(rows, model.clusterArray(), model.clusterCount());
-        double[] nearest = new double[rows.length];
-        IntStream.range(0, rows.length).parallel().forEach(i -> {
-            double best = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < rows.length; j++) {
-                if (j != i) {
-                    best = Math.min(best, squared(rows[i], rows[j]));
-                }
-            }
-            nearest[i] = Math.sqrt(best);
-        });
+        this.euclidean = new EuclideanNearest(rows);
+        double[] nearest = euclidean.nearestOfEach();
         Arrays.sort(nearest);
         this.referenceNearest = nearest;
     }
@@ -107,7 +102,7 @@ public final class MapPlacer {
                 neighbours.add(new Neighbour(ids.get(near.index(r)), near.distance(r)));
             }
         }
-        double nearest = nearestEuclidean(row);
+        double nearest = euclidean.nearest(row);
         double confidence = confidence(nearest);
         int[] votes = bootstrap(cell, row);
         int best = 0;
@@ -118,14 +113,6 @@ public final class MapPlacer {
         }
         return new Placement(cell.cellId(), sx / sw, sy / sw, best, (double) votes[best] / parameters.bootstrapRounds(),
                 neighbours, nearest, confidence, confidence < UNLIKE_ATLAS, imputed, null);
-    }
-
-    private double nearestEuclidean(double[] row) {
-        double best = Double.POSITIVE_INFINITY;
-        for (double[] ref : model.imputedRows()) {
-            best = Math.min(best, squared(row, ref));
-        }
-        return Math.sqrt(best);
     }
 
     /** Share of reference cells whose nearest-neighbour distance is at least {@code d}. */
@@ -193,15 +180,6 @@ public final class MapPlacer {
         long s = Umap.mix(parameters.seed(), cell.cellId().hashCode());
         for (double x : row) {
             s = Umap.mix(s, Double.doubleToLongBits(x));
-        }
-        return s;
-    }
-
-    private static double squared(double[] a, double[] b) {
-        double s = 0;
-        for (int f = 0; f < a.length; f++) {
-            double d = a[f] - b[f];
-            s += d * d;
         }
         return s;
     }
