@@ -64,7 +64,7 @@ final class BenchMapCommand implements Callable<Integer> {
                     + "descent's recall of the exact neighbours (an n² search: slow above 30,000 cells)")
     boolean recall;
 
-    @Option(names = "--no-placement", description = "skip the placement timing (its preparation is an n² pass)")
+    @Option(names = "--no-placement", description = "skip the placement timing")
     boolean noPlacement;
 
     @Option(names = "--no-preservation",
