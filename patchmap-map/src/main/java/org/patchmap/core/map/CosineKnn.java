@@ -65,6 +65,24 @@ public final class CosineKnn {
         return Math.max(0, 1 - dot(i, j));
     }
 
+    /** Whether row i is all zeros (no direction). */
+    boolean isZero(int i) {
+        return zero[i];
+    }
+
+    /** The unit rows in single precision, row-major ({@link #dims()} per row; zeros for a zero row). */
+    float[] unitFloats() {
+        float[] out = new float[unit.length];
+        for (int i = 0; i < unit.length; i++) {
+            out[i] = (float) unit[i];
+        }
+        return out;
+    }
+
+    int dims() {
+        return dims;
+    }
+
     /** Dot product of the unit rows i and j (0 for a zero row). */
     double dot(int i, int j) {
         return dot(unit, i * dims, unit, j * dims, dims);

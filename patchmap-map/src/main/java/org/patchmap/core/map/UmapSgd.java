@@ -26,6 +26,10 @@ import java.util.stream.IntStream;
  * </ul>
  * Sampling state is kept in floats (epoch counts up to a few hundred: far inside float precision): half the
  * memory of 20 million edges at 100,000 cells, and half the bytes the per-epoch scan of the schedule reads.
+ * Positions are floats too, as umap-learn keeps its embedding (float32), with each step computed in double:
+ * the positions every sample reads at random (the block's own, the epoch's start, the moves for other
+ * blocks) take half the cache, which at 100,000 cells decides the layout's speed. The smallest step, 4 ×
+ * the last epoch's learning rate (1/200 of the first), is far above float resolution on a map about 40 wide.
  */
 final class UmapSgd {
     private static final double CLIP = 4;
@@ -42,8 +46,12 @@ final class UmapSgd {
      * @param tail edge tails
      * @param eps  per edge its epochs per sample (≥ 1)
      */
-    static void optimise(double[] emb, int m, int[] head, int[] tail, float[] eps, UmapCurve curve, int epochs,
+    static void optimise(double[] start, int m, int[] head, int[] tail, float[] eps, UmapCurve curve, int epochs,
                          MapParameters p, long seed) {
+        float[] emb = new float[start.length];
+        for (int i = 0; i < emb.length; i++) {
+            emb[i] = (float) start[i];
+        }
         int edges = head.length;
         int blocks = Math.min(PARTITIONS, m);
         int[] owner = new int[m];
@@ -69,8 +77,8 @@ final class UmapSgd {
             long s = seeds.nextLong();
             state[b] = s == 0 ? 0x9E3779B97F4A7C15L : s;
         }
-        double[] before = new double[emb.length];
-        double[][] elsewhere = new double[blocks][emb.length];
+        float[] before = new float[emb.length];
+        float[][] elsewhere = new float[blocks][emb.length];
         Block work = new Block(emb, before, elsewhere, owner, head, tail, eps, nextSample, nextNeg, rate, state,
                 firstEdge, curve, new FastPow(curve.b()), p.repulsionStrength(), m);
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -83,23 +91,26 @@ final class UmapSgd {
                 IntStream.range(0, blocks).parallel().forEach(b -> work.run(b, ep, alpha));
             }
             for (int b = 0; b < blocks; b++) {
-                double[] moves = elsewhere[b];
+                float[] moves = elsewhere[b];
                 for (int i = 0; i < emb.length; i++) {
                     emb[i] += moves[i];
                     moves[i] = 0;
                 }
             }
         }
+        for (int i = 0; i < emb.length; i++) {
+            start[i] = emb[i];
+        }
     }
 
     /** One block's share of an epoch (see the class comment). */
-    private record Block(double[] emb, double[] before, double[][] elsewhere, int[] owner, int[] head, int[] tail,
+    private record Block(float[] emb, float[] before, float[][] elsewhere, int[] owner, int[] head, int[] tail,
                          float[] eps, float[] nextSample, float[] nextNeg, float rate, long[] state,
                          int[] firstEdge, UmapCurve curve, FastPow pow, double gamma, int m) {
         void run(int block, int epoch, double alpha) {
             double a = curve.a();
             double b = curve.b();
-            double[] moves = elsewhere[block];
+            float[] moves = elsewhere[block];
             long rng = state[block];
             for (int e = firstEdge[block]; e < firstEdge[block + 1]; e++) {
                 if (nextSample[e] > epoch) {
@@ -108,7 +119,7 @@ final class UmapSgd {
                 int j = 2 * head[e];
                 int o = 2 * tail[e];
                 boolean mine = owner[tail[e]] == block;
-                double[] other = mine ? emb : before;
+                float[] other = mine ? emb : before;
                 double dx = emb[j] - other[o];
                 double dy = emb[j + 1] - other[o + 1];
                 double d2 = dx * dx + dy * dy;
@@ -119,7 +130,7 @@ final class UmapSgd {
                     double gy = clip(coeff * dy) * alpha;
                     emb[j] += gx;
                     emb[j + 1] += gy;
-                    double[] target = mine ? emb : moves;
+                    float[] target = mine ? emb : moves;
                     target[o] -= gx;
                     target[o + 1] -= gy;
                 }
@@ -148,8 +159,8 @@ final class UmapSgd {
                         pushY += clip(coeff * ny);
                     }
                 }
-                emb[j] = hx + pushX * alpha;
-                emb[j + 1] = hy + pushY * alpha;
+                emb[j] = (float) (hx + pushX * alpha);
+                emb[j + 1] = (float) (hy + pushY * alpha);
                 if (negatives > 0) {
                     nextNeg[e] += negatives * epsNeg;
                 }
