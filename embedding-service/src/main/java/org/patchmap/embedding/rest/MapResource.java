@@ -3,20 +3,28 @@ package org.patchmap.embedding.rest;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.patchmap.embedding.atlas.Atlas;
+import org.patchmap.embedding.atlas.MapArrow;
+import org.patchmap.embedding.atlas.PreparedMap;
 import org.patchmap.embedding.map.LivingMap;
 import org.patchmap.embedding.messaging.MapPublisher;
 import org.patchmap.embedding.store.CellStore;
 import org.patchmap.events.MapEvent;
+
+import java.util.Locale;
 
 /** The map: the current version, the stream of new versions, and the operator's requests. */
 @Path("/api")
@@ -40,6 +48,25 @@ public class MapResource {
             + "species, region and the 16 map features; 404 before the first map")
     public CurrentMapView current() {
         return atlas.current().map(CurrentMapView::of).orElseThrow(() -> ApiException.notFound(NO_MAP));
+    }
+
+    @GET
+    @Path("/maps/current")
+    @Produces(MapArrow.MEDIA_TYPE)
+    @Operation(summary = "The current map as an Apache Arrow IPC stream (Accept: " + MapArrow.MEDIA_TYPE + "): per "
+            + "cell id, x, y (float32), cluster, dandiset, species, region, simulatedType (dictionary-encoded) and "
+            + "placed; the version in the schema's metadata; gzip-compressed when the client accepts it")
+    public Response currentArrow(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+                                 @Context HttpServerResponse http) {
+        PreparedMap p = atlas.prepared().orElseThrow(() -> ApiException.notFound(NO_MAP));
+        // Compressed once when prepared: the response only copies bytes. The header is set on the HTTP response
+        // itself, replacing the "identity" the HTTP layer gives media types it does not compress.
+        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
+        if (gzip) {
+            http.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return Response.ok(gzip ? p.arrowGzip() : p.arrow(), MapArrow.MEDIA_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     @GET

@@ -154,6 +154,20 @@ public class MapStore {
                         d.getDate("placedAt").toInstant()));
     }
 
+    /**
+     * Where every cell placed on a version landed, by cell id (the placements index serves it; only the position
+     * and cluster are read).
+     */
+    public List<PlacedPosition> placements(String version) {
+        List<PlacedPosition> out = new ArrayList<>();
+        collection(PLACEMENTS).find(Filters.eq("mapVersion", version))
+                .projection(new Document("cellId", 1).append("x", 1).append("y", 1).append("cluster", 1))
+                .sort(Sorts.ascending("cellId"))
+                .forEach(d -> out.add(new PlacedPosition(d.getString("cellId"), d.getDouble("x"), d.getDouble("y"),
+                        d.getInteger("cluster"))));
+        return out;
+    }
+
     private static MapVersion version(Document d) {
         List<LeftOffCell> leftOff = d.getList("leftOff", Document.class).stream()
                 .map(l -> new LeftOffCell(l.getString("cellId"), l.getString("reason"))).toList();
