@@ -75,20 +75,21 @@ public class Atlas {
      * again after {@link #changed()}; empty before the first map.
      */
     public Optional<PreparedMap> prepared() {
-        Optional<MapVersion> summary = maps.current();
-        if (summary.isEmpty()) {
+        Optional<String> version = maps.currentVersionId(); // the pointer alone: one small read per request
+        if (version.isEmpty()) {
             return Optional.empty();
         }
         PreparedMap p = prepared.get();
-        if (p != null && p.table().mapVersion().equals(summary.get().version())) {
+        if (p != null && p.table().mapVersion().equals(version.get())) {
             return Optional.of(p);
         }
         synchronized (this) {
             p = prepared.get();
-            if (p == null || !p.table().mapVersion().equals(summary.get().version())) {
-                p = prepare(summary.get());
+            if (p != null && p.table().mapVersion().equals(version.get())) {
+                return Optional.of(p);
             }
-            return Optional.of(p);
+            Optional<MapVersion> summary = maps.version(version.get());
+            return summary.map(this::prepare); // empty only when the version was deleted meanwhile
         }
     }
 
@@ -132,7 +133,7 @@ public class Atlas {
 
     private PreparedMap prepare(MapVersion summary) {
         String version = summary.version();
-        PreparedMap p = PreparedMap.of(AtlasTable.of(summary, maps.cells(version), cells.labelsByFile(),
+        PreparedMap p = PreparedMap.of(AtlasTable.of(summary, maps.rows(version), cells.labelsByFile(),
                 placedCells(version)));
         prepared.set(p);
         return p;

@@ -4,7 +4,7 @@ import org.patchmap.core.map.MapParameters;
 import org.patchmap.core.qc.MapFeatures;
 import org.patchmap.embedding.store.FileLabels;
 import org.patchmap.embedding.store.MapVersion;
-import org.patchmap.embedding.store.MapVersionCell;
+import org.patchmap.embedding.store.MapRow;
 import org.patchmap.events.CellIds;
 
 import java.time.Instant;
@@ -24,14 +24,13 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
                          String[] simulatedTypes, double[] x, double[] y, int[] clusters, Double[][] values) {
 
     /** The table of a stored version: its summary, its cells in order, their files' labels, its placed cells. */
-    public static AtlasTable of(MapVersion summary, List<MapVersionCell> cells, Map<String, FileLabels> labelsByFile,
+    public static AtlasTable of(MapVersion summary, List<MapRow> cells, Map<String, FileLabels> labelsByFile,
                                 List<PlacedCell> placed) {
         int mapped = cells.size();
         Builder b = new Builder(mapped + placed.size());
         for (int i = 0; i < mapped; i++) {
-            MapVersionCell c = cells.get(i);
-            b.row(i, c.cell().cellId(), c.cell().dandiset(), labelsByFile, c.cell().x(), c.cell().y(),
-                    c.cell().cluster(), c.values());
+            MapRow c = cells.get(i);
+            b.row(i, c.cellId(), c.dandiset(), labelsByFile, c.x(), c.y(), c.cluster(), c.values());
         }
         b.placed(mapped, placed, labelsByFile);
         return b.table(summary.version(), summary.createdAt(), summary.codeVersion(), summary.parameters(), mapped);

@@ -59,6 +59,9 @@ public class MapResource {
     public Response currentArrow(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
                                  @Context HttpServerResponse http) {
         PreparedMap p = atlas.prepared().orElseThrow(() -> ApiException.notFound(NO_MAP));
+        if (p.arrow() == null) {
+            throw ApiException.unavailable(p.arrowUnavailable());
+        }
         // Compressed once when prepared: the response only copies bytes. The header is set on the HTTP response
         // itself, replacing the "identity" the HTTP layer gives media types it does not compress.
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");

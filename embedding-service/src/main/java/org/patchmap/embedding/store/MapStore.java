@@ -124,6 +124,24 @@ public class MapStore {
         return out;
     }
 
+    /** A version's cells in build order, only what the atlas table shows of them. */
+    public List<MapRow> rows(String version) {
+        List<MapRow> out = new ArrayList<>();
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version))
+                .projection(new Document("cellId", 1).append("dandiset", 1).append("x", 1).append("y", 1)
+                        .append("cluster", 1).append("values", 1))
+                .sort(Sorts.ascending("order"))
+                .forEach(d -> out.add(new MapRow(d.getString("cellId"), d.getString("dandiset"), d.getDouble("x"),
+                        d.getDouble("y"), d.getInteger("cluster"), values(d))));
+        return out;
+    }
+
+    /** The id of the current version (its pointer alone), empty before the first map. */
+    public Optional<String> currentVersionId() {
+        return Optional.ofNullable(collection(STATE).find(Filters.eq("_id", CURRENT)).first())
+                .map(d -> d.getString("mapVersion"));
+    }
+
     /** One cell of a version, if it is on it. */
     public Optional<MapVersionCell> cell(String version, String cellId) {
         return Optional.ofNullable(collection(MAP_CELLS).find(Filters.eq("_id", version + "|" + cellId)).first())
@@ -188,11 +206,16 @@ public class MapStore {
                 .append("neighbours", neighbours(c.neighbours())).append("values", values);
     }
 
-    private static MapVersionCell cell(Document d) {
+    private static List<Double> values(Document d) {
         List<Double> values = new ArrayList<>();
         for (Object v : d.getList("values", Object.class)) {
             values.add(v instanceof Number n ? n.doubleValue() : null);
         }
+        return values;
+    }
+
+    private static MapVersionCell cell(Document d) {
+        List<Double> values = values(d);
         MappedCell cell = new MappedCell(d.getString("cellId"), d.getString("dandiset"), d.getDouble("x"),
                 d.getDouble("y"), d.getDouble("pcaX"), d.getDouble("pcaY"), d.getInteger("cluster"),
                 d.getInteger("component"), d.getList("imputed", String.class), neighbours(d));
