@@ -28,7 +28,8 @@ public record PreparedMap(AtlasTable table, byte[] arrow, byte[] arrowGzip, Stri
         return new PreparedMap(table, arrow, gzip(arrow), null);
     }
 
-    private static byte[] gzip(byte[] bytes) {
+    /** gzip at the default level: about a seventh of the Arrow stream, a tenth of the JSON. */
+    public static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2);
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
             gz.write(bytes);

@@ -70,6 +70,7 @@ public final class AtlasApiBench {
             "somatosensory cortex", "prefrontal cortex", "striatum", "thalamus", "cerebellum", "amygdala",
             "entorhinal cortex");
     private static final int TYPES = 8;
+    private static final int BATCH = 1000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
@@ -206,6 +207,9 @@ public final class AtlasApiBench {
                     null, "regions-1", at, new SimulatedOrigin("type_" + row.type(),
                     "SyntheticCells workload of the atlas API bench", 11L, Map.of()));
             metadata.add(Document.parse(EventJson.write(meta)).append("_id", CellIds.fileKey(id)));
+            if (features.size() == BATCH) { // written as they are made: 100,000 documents do not fit in memory
+                flush(db, features, metadata, mapCells, placements);
+            }
             MapCell input = MapInputs.cell(event);
             if (input.leftOffReason(parameters.minFeatures()) != null) {
                 continue;
@@ -232,10 +236,7 @@ public final class AtlasApiBench {
                     .append("imputed", List.of()).append("neighbours", neighbours).append("values", values));
             ids.add(id);
         }
-        insert(db, "cell_features", features);
-        insert(db, "file_metadata", metadata);
-        insert(db, "map_cells", mapCells);
-        insert(db, "placements", placements);
+        flush(db, features, metadata, mapCells, placements);
         db.getCollection("maps").insertOne(new Document("_id", VERSION).append("createdAt", Date.from(at))
                 .append("codeVersion", "atlas API bench (simulated positions)")
                 .append("parameters", new Document(ParameterFields.of(parameters))).append("cellCount", ids.size())
@@ -269,9 +270,18 @@ public final class AtlasApiBench {
                 qc, "patchmap-core 0.1.0", at);
     }
 
+    private static void flush(MongoDatabase db, List<Document> features, List<Document> metadata,
+                              List<Document> mapCells, List<Document> placements) {
+        insert(db, "cell_features", features);
+        insert(db, "file_metadata", metadata);
+        insert(db, "map_cells", mapCells);
+        insert(db, "placements", placements);
+    }
+
     private static void insert(MongoDatabase db, String collection, List<Document> docs) {
-        for (int from = 0; from < docs.size(); from += 1000) {
-            db.getCollection(collection).insertMany(docs.subList(from, Math.min(docs.size(), from + 1000)));
+        if (!docs.isEmpty()) {
+            db.getCollection(collection).insertMany(docs);
+            docs.clear();
         }
     }
 
