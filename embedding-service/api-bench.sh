@@ -12,4 +12,4 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
 fi
 cp="embedding-service/target/test-classes:embedding-service/target/classes:$(cat embedding-service/target/bench-classpath.txt)"
 # The bench's JVM holds the Kafka broker and the MongoDB-wire server (H2 file in a temporary folder).
-exec java -Xmx3g -cp "$cp" org.patchmap.embedding.bench.AtlasApiBench "$@"
+exec java -Xmx3g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" org.patchmap.embedding.bench.AtlasApiBench "$@"

@@ -38,7 +38,7 @@ public class CellStore {
     static final String FEATURES = "cell_features";
     static final String METADATA = "file_metadata";
     static final String MARKS = "reference_marks";
-    /** Cells read at once by id. */
+    /** Cells read at once by id, and documents per reply of a long read (a server caps a reply's size). */
     public static final int BATCH = 1000;
     private static final Document ID_ONLY = new Document("_id", 1);
 
@@ -91,14 +91,14 @@ public class CellStore {
      * keeps what it needs, not 100,000 events.
      */
     public void forEachReference(Consumer<FeaturesEvent> each) {
-        collection(FEATURES).find(referenceFilter()).sort(Sorts.ascending("_id"))
+        collection(FEATURES).find(referenceFilter()).sort(Sorts.ascending("_id")).batchSize(BATCH)
                 .forEach(d -> each.accept(StoredEvents.event(d, FeaturesEvent.class)));
     }
 
     /** The ids of every reference cell (the features themselves are not read). */
     public Set<String> referenceIds() {
         Set<String> out = new HashSet<>();
-        collection(FEATURES).find(referenceFilter()).projection(ID_ONLY).forEach(d -> out.add(d.getString("_id")));
+        collection(FEATURES).find(referenceFilter()).projection(ID_ONLY).batchSize(BATCH).forEach(d -> out.add(d.getString("_id")));
         return out;
     }
 
@@ -114,7 +114,7 @@ public class CellStore {
      */
     public void forEachFeaturesNotIn(Set<String> skip, Consumer<FeaturesEvent> each) {
         List<String> wanted = new ArrayList<>();
-        collection(FEATURES).find().projection(ID_ONLY).sort(Sorts.ascending("_id")).forEach(d -> {
+        collection(FEATURES).find().projection(ID_ONLY).sort(Sorts.ascending("_id")).batchSize(BATCH).forEach(d -> {
             String id = d.getString("_id");
             if (!skip.contains(id)) {
                 wanted.add(id);
@@ -168,7 +168,7 @@ public class CellStore {
 
     private Map<String, FileLabels> labels(Bson filter) {
         Map<String, FileLabels> out = new HashMap<>();
-        collection(METADATA).find(filter).projection(new Document("species.label", 1).append("brainRegion.label", 1)
+        collection(METADATA).find(filter).batchSize(BATCH).projection(new Document("species.label", 1).append("brainRegion.label", 1)
                 .append("simulated.type", 1)).forEach(d -> out.put(d.getString("_id"), new FileLabels(
                         field(d, "species", "label"), field(d, "brainRegion", "label"), field(d, "simulated", "type"))));
         return out;

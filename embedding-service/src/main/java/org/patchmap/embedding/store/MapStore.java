@@ -41,6 +41,7 @@ public class MapStore {
     static final String STATE = "map_state";
     static final String PLACEMENTS = "placements";
     static final String CURRENT = "current";
+    /** Documents written at once, and read per reply: a whole version in one reply could pass a server's limit. */
     private static final int BATCH = 1000;
 
     @Inject
@@ -119,7 +120,7 @@ public class MapStore {
     /** A version's cells in build order. */
     public List<MapVersionCell> cells(String version) {
         List<MapVersionCell> out = new ArrayList<>();
-        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order"))
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order")).batchSize(BATCH)
                 .forEach(d -> out.add(cell(d)));
         return out;
     }
@@ -127,7 +128,7 @@ public class MapStore {
     /** A version's cells in build order, only what the atlas table shows of them. */
     public List<MapRow> rows(String version) {
         List<MapRow> out = new ArrayList<>();
-        collection(MAP_CELLS).find(Filters.eq("mapVersion", version))
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).batchSize(BATCH)
                 .projection(new Document("cellId", 1).append("dandiset", 1).append("x", 1).append("y", 1)
                         .append("cluster", 1).append("values", 1))
                 .sort(Sorts.ascending("order"))
@@ -178,7 +179,7 @@ public class MapStore {
      */
     public List<PlacedPosition> placements(String version) {
         List<PlacedPosition> out = new ArrayList<>();
-        collection(PLACEMENTS).find(Filters.eq("mapVersion", version))
+        collection(PLACEMENTS).find(Filters.eq("mapVersion", version)).batchSize(BATCH)
                 .projection(new Document("cellId", 1).append("x", 1).append("y", 1).append("cluster", 1))
                 .sort(Sorts.ascending("cellId"))
                 .forEach(d -> out.add(new PlacedPosition(d.getString("cellId"), d.getDouble("x"), d.getDouble("y"),
