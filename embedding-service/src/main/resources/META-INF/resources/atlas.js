@@ -21,9 +21,11 @@ async function load() {
   const r = await fetch("api/maps/current");
   if (r.status === 404) { statusLine.textContent = "no map yet"; return; }
   map = await r.json();
+  const rows = map.cells.id.length;
   const simulated = (map.cells.simulatedType || []).filter(t => t !== null).length;
   statusLine.textContent = `map ${map.mapVersion}: ${map.cellCount} cells`
-    + (simulated > 0 ? ` (${simulated === map.cellCount ? "all" : simulated} SIMULATED: a demo atlas, not real recordings)` : "");
+    + (map.placedCount > 0 ? `, ${map.placedCount} placed on it (outlined)` : "")
+    + (simulated > 0 ? ` (${simulated === rows ? "all" : simulated} SIMULATED: a demo atlas, not real recordings)` : "");
   draw();
 }
 
@@ -31,7 +33,12 @@ function draw() {
   if (!map) return;
   canvas.width = canvas.clientWidth; canvas.height = canvas.clientHeight;
   const c = map.cells, n = c.id.length, pad = 12;
-  const minX = Math.min(...c.x), maxX = Math.max(...c.x), minY = Math.min(...c.y), maxY = Math.max(...c.y);
+  // loops, not Math.min(...c.x): a spread of 100,000 arguments overflows some browsers' stacks
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, c.x[i]); maxX = Math.max(maxX, c.x[i]);
+    minY = Math.min(minY, c.y[i]); maxY = Math.max(maxY, c.y[i]);
+  }
   const sx = (canvas.width - 2 * pad) / ((maxX - minX) || 1), sy = (canvas.height - 2 * pad) / ((maxY - minY) || 1);
   const column = c[colourBy.value];
   const levels = [...new Set(column)].sort();
@@ -40,8 +47,13 @@ function draw() {
   for (let i = 0; i < n; i++) {
     const px = pad + (c.x[i] - minX) * sx, py = canvas.height - pad - (c.y[i] - minY) * sy;
     screen[i] = [px, py];
-    ctx.fillStyle = colourOf(column[i], levels);
-    ctx.fillRect(px - 2, py - 2, 4, 4);
+    if (c.placed && c.placed[i]) { // placed on the map, not built into it
+      ctx.strokeStyle = colourOf(column[i], levels);
+      ctx.strokeRect(px - 3, py - 3, 6, 6);
+    } else {
+      ctx.fillStyle = colourOf(column[i], levels);
+      ctx.fillRect(px - 2, py - 2, 4, 4);
+    }
   }
 }
 

@@ -201,7 +201,12 @@ public final class LocalStack {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/stack does)");
         }
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx384m", "-jar", jar.toString());
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m"));
+        if (s.name().equals("embedding-service")) {
+            cmd.add("--add-opens=java.base/java.nio=ALL-UNNAMED"); // Arrow, the map's binary form, writes through it
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongo);

@@ -5,6 +5,8 @@ import org.patchmap.core.qc.MapFeatures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The filters of {@code GET /api/cells}: dandiset, species, region (case-insensitive, exact), cluster, and
@@ -66,8 +68,11 @@ public final class CellFilter {
         }
     }
 
-    boolean needsRawFeatures() {
-        return ranges.keySet().stream().anyMatch(f -> !MapFeatures.NAMES.contains(f));
+    /** The raw ipfx features the filter names (not map inputs): the only ones it reads. */
+    Set<String> rawFeatureNames() {
+        Set<String> names = new TreeSet<>(ranges.keySet());
+        names.removeAll(MapFeatures.NAMES);
+        return names;
     }
 
     boolean matches(AtlasTable t, int row, Map<String, Double> raw) {

@@ -13,6 +13,7 @@ import org.patchmap.core.map.MapResult;
 import org.patchmap.core.map.MappedCell;
 import org.patchmap.core.map.Neighbour;
 import org.patchmap.core.map.Placement;
+import org.patchmap.embedding.atlas.Atlas;
 import org.patchmap.embedding.config.MapConfig;
 import org.patchmap.embedding.map.MapMetrics.BuildOutcome;
 import org.patchmap.embedding.map.MapMetrics.PlacementOutcome;
@@ -75,6 +76,8 @@ public class LivingMap {
     MapMetrics metrics;
     @Inject
     MapBuilderLease builderLease;
+    @Inject
+    Atlas atlas;
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final Set<String> pending = new HashSet<>();
@@ -217,9 +220,7 @@ public class LivingMap {
         }
         try {
             Map<String, MapCell> inputs = new LinkedHashMap<>();
-            for (FeaturesEvent features : cells.referenceFeatures()) {
-                inputs.put(features.cellId(), MapInputs.cell(features));
-            }
+            cells.forEachReference(features -> inputs.put(features.cellId(), MapInputs.cell(features)));
             synchronized (this) {
                 switching = Set.copyOf(inputs.keySet()); // no longer waiting: this build takes them
             }
@@ -286,6 +287,7 @@ public class LivingMap {
     /** Flips the in-memory map and drops the pending cells the new map holds. */
     private void switchTo(Live next) {
         live.set(next);
+        atlas.changed(); // the served map is prepared in the background, not by the first request
         metrics.current(next.cellIds().size(), next.map() == null ? List.of() : next.map().leftOff());
         boolean again;
         synchronized (this) {
@@ -301,11 +303,7 @@ public class LivingMap {
     /** Every cell with features that is not on the current map (uploads, late arrivals) placed on it. */
     private void placeOffMap() {
         Live current = live.get();
-        for (FeaturesEvent features : cells.allFeatures()) {
-            if (!current.cellIds().contains(features.cellId())) {
-                placeAndPublish(features, current);
-            }
-        }
+        cells.forEachFeaturesNotIn(current.cellIds(), features -> placeAndPublish(features, current));
     }
 
     private void placeAndPublish(FeaturesEvent features, Live current) {
@@ -323,6 +321,7 @@ public class LivingMap {
         }
         Instant now = Instant.now();
         maps.savePlacement(current.version(), p, now);
+        atlas.changed();
         publisher.publish(new MapEvent(MapEvent.SCHEMA_VERSION, MapEvent.KIND_PLACEMENT, current.version(), 1,
                 Map.of(), current.map().codeVersion(), new MapEvent.Placement(id, p.x(), p.y(), p.cluster(),
                 p.clusterProbability(), p.confidence(), p.neighbours().stream().map(Neighbour::cellId).toList()), now));
@@ -338,13 +337,10 @@ public class LivingMap {
                     placeOffMap(); // the builder places; the other replicas place only what their consumers get
                 }
             }
-            Set<String> waiting = new HashSet<>();
+            Set<String> waiting = cells.referenceIds();
             Live current = live.get();
-            for (FeaturesEvent features : cells.referenceFeatures()) {
-                String id = features.cellId();
-                if (current == null || !current.cellIds().contains(id)) {
-                    waiting.add(id);
-                }
+            if (current != null) {
+                waiting.removeAll(current.cellIds());
             }
             boolean trigger;
             synchronized (this) {
@@ -394,12 +390,16 @@ public class LivingMap {
      */
     void follow() {
         try {
-            Optional<MapVersion> current = maps.current();
+            Optional<String> pointer = maps.currentVersionId(); // one small document: cheap every few seconds
             Live now = live.get();
-            if (current.isPresent() && (now == null || !now.version().equals(current.get().version()))) {
-                LOG.infof("map %s was made current by %s: adopting it", current.get().version(),
-                        builderLease.holderOrNone());
+            if (pointer.isEmpty() || now != null && now.version().equals(pointer.get())) {
+                return;
+            }
+            Optional<MapVersion> current = maps.version(pointer.get());
+            if (current.isPresent()) {
+                LOG.infof("map %s was made current by %s: adopting it", pointer.get(), builderLease.holderOrNone());
                 adopt(current.get());
+                atlas.changed();
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "could not check for a newer map (tried again in %s): %s", config.followEvery(),

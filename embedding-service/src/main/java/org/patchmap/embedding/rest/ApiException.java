@@ -22,6 +22,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, message);
     }
 
+    /** What this instance cannot serve as it runs (503). */
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, message);
+    }
+
     /** Maps every refusal to its JSON body. */
     public static class Mapper {
         @ServerExceptionMapper

@@ -9,7 +9,10 @@ import org.patchmap.embedding.store.ParameterFields;
 
 import java.util.List;
 
-/** {@code GET /api/maps/current}: the cells as columns, so that 100,000 cells stay compact. */
+/**
+ * {@code GET /api/maps/current} as JSON: the cells as columns, so that 100,000 cells stay compact; the cells built
+ * into the map first, then the cells placed on it.
+ */
 @Schema(description = "The current map: its version and parameters, and its cells as columns (row i of every "
         + "column is one cell)")
 public record CurrentMapView(
@@ -17,15 +20,24 @@ public record CurrentMapView(
         @Schema(description = "when the map was built (ISO-8601)") String createdAt,
         @Schema(description = "the code that built it") String codeVersion,
         @Schema(description = "everything that shaped the map, seed included") Parameters parameters,
-        @Schema(description = "cells on the map") int cellCount,
+        @Schema(description = "cells built into the map: the first cellCount rows of every column") int cellCount,
+        @Schema(description = "cells placed on the map (not built into it): the rows after those") int placedCount,
         @Schema(description = "names of the 16 map inputs, the order of each cell's values") List<String> features,
         @Schema(description = "the cells, column by column") Columns cells) {
 
     static CurrentMapView of(AtlasTable t) {
         return new CurrentMapView(t.mapVersion(), t.createdAt().toString(), t.codeVersion(),
-                new Parameters(t.parameters(), ParameterFields.METRIC), t.size(), MapFeatures.NAMES,
-                new Columns(t.ids(), t.x(), t.y(), t.clusters(), t.dandisets(), t.species(), t.regions(), t.simulatedTypes(),
-                        t.values()));
+                new Parameters(t.parameters(), ParameterFields.METRIC), t.mappedCount(), t.placedCount(),
+                MapFeatures.NAMES, new Columns(t.ids(), t.x(), t.y(), t.clusters(), t.dandisets(), t.species(),
+                t.regions(), t.simulatedTypes(), placed(t), t.values()));
+    }
+
+    private static boolean[] placed(AtlasTable t) {
+        boolean[] placed = new boolean[t.size()];
+        for (int i = 0; i < placed.length; i++) {
+            placed[i] = t.placed(i);
+        }
+        return placed;
     }
 
     @Schema(description = "The map's parameters (UMAP, imputation, clustering, placement, seed) and its distance")
@@ -44,6 +56,9 @@ public record CurrentMapView(
                           @Schema(description = "brain region label, null when unknown") String[] region,
                           @Schema(description = "the simulated cell's model type, null for a real cell")
                           String[] simulatedType,
+                          @Schema(description = "true for a cell placed on the map (an upload, or a reference cell "
+                                  + "waiting for the next map), false for one built into it")
+                          boolean[] placed,
                           @Schema(description = "the 16 map inputs in map units, null where missing")
                           Double[][] values) {
     }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.CellIds;
 import org.patchmap.events.FeaturesEvent;
@@ -15,6 +16,7 @@ import org.patchmap.events.MetadataEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The map's inputs: collection {@code cell_features} (one document per cell id) and
@@ -35,6 +38,9 @@ public class CellStore {
     static final String FEATURES = "cell_features";
     static final String METADATA = "file_metadata";
     static final String MARKS = "reference_marks";
+    /** Cells read at once by id, and documents per reply of a long read (a server caps a reply's size). */
+    public static final int BATCH = 1000;
+    private static final Document ID_ONLY = new Document("_id", 1);
 
     @Inject
     MongoDatabase database;
@@ -80,30 +86,105 @@ public class CellStore {
         return true;
     }
 
-    /** Every reference cell's features, by cell id (a stable input order for the map). */
-    public List<FeaturesEvent> referenceFeatures() {
-        Set<String> marked = new HashSet<>();
-        collection(MARKS).find().projection(new Document("_id", 1)).forEach(d -> marked.add(d.getString("_id")));
+    /**
+     * Every reference cell's features, by cell id (a stable input order for the map), one at a time: the caller
+     * keeps what it needs, not 100,000 events.
+     */
+    public void forEachReference(Consumer<FeaturesEvent> each) {
+        collection(FEATURES).find(referenceFilter()).sort(Sorts.ascending("_id")).batchSize(BATCH)
+                .forEach(d -> each.accept(StoredEvents.event(d, FeaturesEvent.class)));
+    }
+
+    /** The ids of every reference cell (the features themselves are not read). */
+    public Set<String> referenceIds() {
+        Set<String> out = new HashSet<>();
+        collection(FEATURES).find(referenceFilter()).projection(ID_ONLY).batchSize(BATCH).forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    private Bson referenceFilter() {
+        List<String> marked = new ArrayList<>();
+        collection(MARKS).find().projection(ID_ONLY).forEach(d -> marked.add(d.getString("_id")));
+        return Filters.or(Filters.eq("provenance.source", AssetEvent.SOURCE_DANDI), Filters.in("_id", marked));
+    }
+
+    /**
+     * The features of every cell not in {@code skip}, by cell id: the ids are read alone, then the features of
+     * those not skipped, {@value #BATCH} at a time by id.
+     */
+    public void forEachFeaturesNotIn(Set<String> skip, Consumer<FeaturesEvent> each) {
+        List<String> wanted = new ArrayList<>();
+        collection(FEATURES).find().projection(ID_ONLY).sort(Sorts.ascending("_id")).batchSize(BATCH).forEach(d -> {
+            String id = d.getString("_id");
+            if (!skip.contains(id)) {
+                wanted.add(id);
+            }
+        });
+        for (int from = 0; from < wanted.size(); from += BATCH) {
+            List<String> ids = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
+            features(ids).forEach(each);
+        }
+    }
+
+    /**
+     * The raw ipfx values of some cells (at most {@value #BATCH}: callers page through a map), only the named
+     * features ({@code null}: all of them), read by id with only those fields. A cell without features is absent.
+     */
+    public Map<String, Map<String, Double>> rawFeatures(List<String> cellIds, Collection<String> names) {
+        if (cellIds.size() > BATCH) {
+            throw new IllegalArgumentException(cellIds.size() + " cells asked for at once, at most " + BATCH);
+        }
+        Document projection = new Document();
+        if (names == null) {
+            projection.append("features", 1);
+        } else {
+            names.forEach(n -> projection.append("features." + n + ".value", 1));
+        }
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        collection(FEATURES).find(Filters.in("_id", cellIds)).projection(projection).forEach(d -> {
+            Map<String, Double> raw = new HashMap<>();
+            Document features = d.get("features", Document.class);
+            if (features != null) {
+                features.forEach((name, v) -> raw.put(name, v instanceof Document f && f.get("value") instanceof Number n
+                        ? n.doubleValue() : null));
+            }
+            out.put(d.getString("_id"), raw);
+        });
+        return out;
+    }
+
+    /**
+     * Every file's labels by file key: species, brain region, simulated type (the join of a whole map is one
+     * read, not one per cell, and only these fields are read).
+     */
+    public Map<String, FileLabels> labelsByFile() {
+        return labels(new Document());
+    }
+
+    /** The labels of some files (at most {@value #BATCH}), by file key. */
+    public Map<String, FileLabels> labelsOf(Collection<String> fileKeys) {
+        return labels(Filters.in("_id", fileKeys));
+    }
+
+    private Map<String, FileLabels> labels(Bson filter) {
+        Map<String, FileLabels> out = new HashMap<>();
+        collection(METADATA).find(filter).batchSize(BATCH).projection(new Document("species.label", 1).append("brainRegion.label", 1)
+                .append("simulated.type", 1)).forEach(d -> out.put(d.getString("_id"), new FileLabels(
+                        field(d, "species", "label"), field(d, "brainRegion", "label"), field(d, "simulated", "type"))));
+        return out;
+    }
+
+    /** The stored features events of some cells (at most {@value #BATCH}), by cell id; unknown ids are absent. */
+    public List<FeaturesEvent> features(Collection<String> cellIds) {
         List<FeaturesEvent> out = new ArrayList<>();
-        collection(FEATURES).find(Filters.or(Filters.eq("provenance.source", AssetEvent.SOURCE_DANDI),
-                        Filters.in("_id", marked))).sort(Sorts.ascending("_id"))
+        collection(FEATURES).find(Filters.in("_id", cellIds)).sort(Sorts.ascending("_id"))
                 .forEach(d -> out.add(StoredEvents.event(d, FeaturesEvent.class)));
         return out;
     }
 
-    /** Every cell's features, by cell id. */
-    public List<FeaturesEvent> allFeatures() {
-        List<FeaturesEvent> out = new ArrayList<>();
-        collection(FEATURES).find().sort(Sorts.ascending("_id"))
-                .forEach(d -> out.add(StoredEvents.event(d, FeaturesEvent.class)));
-        return out;
-    }
-
-    /** Every file's metadata by file key (the join of a whole map is one read, not one per cell). */
-    public Map<String, MetadataEvent> metadataByFile() {
-        Map<String, MetadataEvent> out = new HashMap<>();
-        collection(METADATA).find().forEach(d -> out.put(d.getString("_id"), StoredEvents.event(d, MetadataEvent.class)));
-        return out;
+    private static String field(Document d, String outer, String inner) {
+        Document o = d.get(outer, Document.class);
+        return o == null ? null : o.getString(inner);
     }
 
     private void replace(String collection, String id, Document doc) {

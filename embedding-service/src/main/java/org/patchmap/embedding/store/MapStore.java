@@ -41,6 +41,7 @@ public class MapStore {
     static final String STATE = "map_state";
     static final String PLACEMENTS = "placements";
     static final String CURRENT = "current";
+    /** Documents written at once, and read per reply: a whole version in one reply could pass a server's limit. */
     private static final int BATCH = 1000;
 
     @Inject
@@ -119,9 +120,27 @@ public class MapStore {
     /** A version's cells in build order. */
     public List<MapVersionCell> cells(String version) {
         List<MapVersionCell> out = new ArrayList<>();
-        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order"))
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).sort(Sorts.ascending("order")).batchSize(BATCH)
                 .forEach(d -> out.add(cell(d)));
         return out;
+    }
+
+    /** A version's cells in build order, only what the atlas table shows of them. */
+    public List<MapRow> rows(String version) {
+        List<MapRow> out = new ArrayList<>();
+        collection(MAP_CELLS).find(Filters.eq("mapVersion", version)).batchSize(BATCH)
+                .projection(new Document("cellId", 1).append("dandiset", 1).append("x", 1).append("y", 1)
+                        .append("cluster", 1).append("values", 1))
+                .sort(Sorts.ascending("order"))
+                .forEach(d -> out.add(new MapRow(d.getString("cellId"), d.getString("dandiset"), d.getDouble("x"),
+                        d.getDouble("y"), d.getInteger("cluster"), values(d))));
+        return out;
+    }
+
+    /** The id of the current version (its pointer alone), empty before the first map. */
+    public Optional<String> currentVersionId() {
+        return Optional.ofNullable(collection(STATE).find(Filters.eq("_id", CURRENT)).first())
+                .map(d -> d.getString("mapVersion"));
     }
 
     /** One cell of a version, if it is on it. */
@@ -154,6 +173,20 @@ public class MapStore {
                         d.getDate("placedAt").toInstant()));
     }
 
+    /**
+     * Where every cell placed on a version landed, by cell id (the placements index serves it; only the position
+     * and cluster are read).
+     */
+    public List<PlacedPosition> placements(String version) {
+        List<PlacedPosition> out = new ArrayList<>();
+        collection(PLACEMENTS).find(Filters.eq("mapVersion", version)).batchSize(BATCH)
+                .projection(new Document("cellId", 1).append("x", 1).append("y", 1).append("cluster", 1))
+                .sort(Sorts.ascending("cellId"))
+                .forEach(d -> out.add(new PlacedPosition(d.getString("cellId"), d.getDouble("x"), d.getDouble("y"),
+                        d.getInteger("cluster"))));
+        return out;
+    }
+
     private static MapVersion version(Document d) {
         List<LeftOffCell> leftOff = d.getList("leftOff", Document.class).stream()
                 .map(l -> new LeftOffCell(l.getString("cellId"), l.getString("reason"))).toList();
@@ -174,11 +207,16 @@ public class MapStore {
                 .append("neighbours", neighbours(c.neighbours())).append("values", values);
     }
 
-    private static MapVersionCell cell(Document d) {
+    private static List<Double> values(Document d) {
         List<Double> values = new ArrayList<>();
         for (Object v : d.getList("values", Object.class)) {
             values.add(v instanceof Number n ? n.doubleValue() : null);
         }
+        return values;
+    }
+
+    private static MapVersionCell cell(Document d) {
+        List<Double> values = values(d);
         MappedCell cell = new MappedCell(d.getString("cellId"), d.getString("dandiset"), d.getDouble("x"),
                 d.getDouble("y"), d.getDouble("pcaX"), d.getDouble("pcaY"), d.getInteger("cluster"),
                 d.getInteger("component"), d.getList("imputed", String.class), neighbours(d));

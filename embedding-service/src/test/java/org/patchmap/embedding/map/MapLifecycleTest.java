@@ -20,7 +20,9 @@ import org.patchmap.core.qc.MapFeatures;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
+import org.patchmap.embedding.ArrowMap;
 import org.patchmap.embedding.MapLifecycleProfile;
+import org.patchmap.embedding.atlas.MapArrow;
 import org.patchmap.embedding.messaging.MapPublisher;
 import org.patchmap.embedding.store.GatedMapStore;
 import org.patchmap.embedding.store.MapStore;
@@ -193,6 +195,47 @@ class MapLifecycleTest {
                 .body("map.mapVersion", equalTo(second))
                 .body("map.neighbours[0].cellId", equalTo(dandiId(ROWS.get(5))));
         assertEquals(0, living.pendingCount());
+        theMapShowsThePlacedCellAfterItsCells(second, upload);
+    }
+
+    /** Both forms of the map add the placed upload after the map's cells, marked placed, where it was placed. */
+    private void theMapShowsThePlacedCellAfterItsCells(String second, String upload) {
+        JsonPath cell = given().get("/api/cells/" + upload).then().extract().jsonPath();
+        JsonPath map = Eventually.get("the placed upload on the served map", () -> {
+            JsonPath m = given().get("/api/maps/current").then().statusCode(200).extract().jsonPath();
+            return m.getList("cells.id").contains(upload) ? Optional.of(m) : Optional.empty();
+        });
+        assertEquals(second, map.getString("mapVersion"));
+        int mapped = map.getInt("cellCount");
+        List<String> ids = map.getList("cells.id");
+        assertEquals(1, map.getInt("placedCount"));
+        assertEquals(mapped + 1, ids.size());
+        assertEquals(mapped, ids.indexOf(upload)); // after the map's own cells
+        List<Boolean> placed = map.getList("cells.placed");
+        assertEquals(mapped, placed.indexOf(true));
+        assertEquals(1, placed.stream().filter(p -> p).count());
+        assertEquals(cell.getDouble("map.x"), map.getDouble("cells.x[" + mapped + "]"), 1e-9);
+        assertEquals(cell.getDouble("map.y"), map.getDouble("cells.y[" + mapped + "]"), 1e-9);
+        assertEquals(cell.getInt("map.cluster"), map.getInt("cells.cluster[" + mapped + "]"));
+        assertEquals(null, map.getString("cells.dandiset[" + mapped + "]"));
+        List<Object> values = map.getList("cells.values[" + mapped + "]");
+        assertEquals(16, values.size());
+        // the upload's features are cell 5's: its map inputs are the same as that cell's row
+        assertEquals(map.getList("cells.values[" + ids.indexOf(dandiId(ROWS.get(5))) + "]"), values);
+        // the binary form says the same
+        ArrowMap arrow;
+        try {
+            arrow = ArrowMap.read(given().header("Accept", MapArrow.MEDIA_TYPE).get("/api/maps/current").then()
+                    .statusCode(200).extract().asByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(ids, arrow.id());
+        assertEquals(String.valueOf(mapped), arrow.metadata().get("cellCount"));
+        assertEquals("1", arrow.metadata().get("placedCount"));
+        assertEquals(placed, arrow.placed());
+        assertEquals((float) cell.getDouble("map.x"), arrow.x().get(mapped));
+        assertEquals(cell.getInt("map.cluster"), arrow.cluster().get(mapped));
     }
 
     private void metricsCountMapsCellsAndPlacements() {

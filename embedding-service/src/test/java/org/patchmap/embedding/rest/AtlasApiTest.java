@@ -23,7 +23,9 @@ import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.testing.SharedData;
+import org.patchmap.embedding.ArrowMap;
 import org.patchmap.embedding.AtlasFixture;
+import org.patchmap.embedding.atlas.MapArrow;
 import org.patchmap.embedding.MapTestProfile;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Provenance;
@@ -176,6 +178,47 @@ class AtlasApiTest {
             row.append(',').append(v == null ? "" : v.toString());
         }
         return row.toString();
+    }
+
+    @Test
+    void theBinaryMapHoldsExactlyTheJsonMapsValues() throws Exception {
+        JsonNode json = EventJson.mapper().readTree(given().get("/api/maps/current").then().statusCode(200)
+                .contentType(ContentType.JSON).extract().asString());
+        byte[] plain = given().header("Accept", MapArrow.MEDIA_TYPE).get("/api/maps/current").then().statusCode(200)
+                .contentType(MapArrow.MEDIA_TYPE).extract().asByteArray();
+        // the compressed form is prepared once and sent as it is; it inflates to the same stream
+        byte[] compressed = given().header("Accept", MapArrow.MEDIA_TYPE).header("Accept-Encoding", "gzip")
+                .get("/api/maps/current").then().statusCode(200).header("Content-Encoding", "gzip").extract()
+                .asByteArray();
+        assertTrue(Arrays.equals(plain, compressed), "gzip form inflates to the plain stream");
+
+        ArrowMap arrow = ArrowMap.read(plain);
+        JsonNode cells = json.path("cells");
+        int n = cells.path("id").size();
+        assertEquals(100 - (int) ROWS.stream().filter(r -> r.cell().leftOffReason(12) != null).count(), n);
+        assertEquals(List.of("id", "x", "y", "cluster", "dandiset", "species", "region", "simulatedType", "placed"),
+                arrow.columns());
+        assertEquals(Map.of("mapVersion", json.path("mapVersion").asText(), "createdAt", json.path("createdAt").asText(),
+                "codeVersion", json.path("codeVersion").asText(), "cellCount", String.valueOf(n), "placedCount", "0"),
+                arrow.metadata());
+        assertEquals(n, arrow.id().size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(cells.path("id").get(i).asText(), arrow.id().get(i));
+            assertEquals((float) cells.path("x").get(i).asDouble(), arrow.x().get(i));
+            assertEquals((float) cells.path("y").get(i).asDouble(), arrow.y().get(i));
+            assertEquals(cells.path("cluster").get(i).asInt(), arrow.cluster().get(i));
+            for (String label : List.of("dandiset", "species", "region", "simulatedType")) {
+                JsonNode v = cells.path(label).get(i);
+                assertEquals(v.isNull() ? null : v.asText(), arrow.labels().get(label).get(i), label + " of row " + i);
+            }
+            assertFalse(cells.path("placed").get(i).asBoolean());
+            assertFalse(arrow.placed().get(i));
+        }
+        assertEquals("Mus musculus", arrow.labels().get("species").get(arrow.id().indexOf(dandiId(AtlasFixture.REAL_ROW))));
+        assertEquals("fast_spiking",
+                arrow.labels().get("simulatedType").get(arrow.id().indexOf(dandiId(AtlasFixture.SIMULATED_ROW))));
+        // without asking for the binary form, a client gets JSON
+        given().header("Accept", "*/*").get("/api/maps/current").then().statusCode(200).contentType(ContentType.JSON);
     }
 
     @Test
