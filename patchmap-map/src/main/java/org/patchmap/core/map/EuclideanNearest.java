@@ -25,25 +25,7 @@ final class EuclideanNearest {
         this.rows = rows;
         int n = rows.length;
         int dims = n == 0 ? 0 : rows[0].length;
-        double[] mean = new double[dims];
-        for (double[] r : rows) {
-            for (int f = 0; f < dims; f++) {
-                mean[f] += r[f] / n;
-            }
-        }
-        double[][] cov = new double[dims][dims];
-        for (double[] r : rows) {
-            for (int f = 0; f < dims; f++) {
-                for (int g = f; g < dims; g++) {
-                    cov[f][g] += (r[f] - mean[f]) * (r[g] - mean[g]);
-                }
-            }
-        }
-        for (int f = 0; f < dims; f++) {
-            for (int g = 0; g < f; g++) {
-                cov[f][g] = cov[g][f];
-            }
-        }
+        double[][] cov = Umap.covariance(rows, Umap.mean(rows, dims));
         axis = dims == 0 ? new double[0] : Umap.topAxes(cov, 1)[0];
         double[] projection = new double[n];
         for (int i = 0; i < n; i++) {

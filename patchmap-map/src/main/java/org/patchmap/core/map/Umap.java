@@ -202,27 +202,12 @@ public final class Umap {
         int n = rows.length;
         int dims = rows.length == 0 ? 0 : rows[0].length;
         double[][] unit = new double[n][];
-        double[] mean = new double[dims];
         for (int i = 0; i < n; i++) {
             double[] u = CosineKnn.normalise(rows[i]);
             unit[i] = u == null ? new double[dims] : u;
-            for (int f = 0; f < dims; f++) {
-                mean[f] += unit[i][f] / n;
-            }
         }
-        double[][] cov = new double[dims][dims];
-        for (double[] u : unit) {
-            for (int f = 0; f < dims; f++) {
-                for (int g = f; g < dims; g++) {
-                    cov[f][g] += (u[f] - mean[f]) * (u[g] - mean[g]);
-                }
-            }
-        }
-        for (int f = 0; f < dims; f++) {
-            for (int g = 0; g < f; g++) {
-                cov[f][g] = cov[g][f];
-            }
-        }
+        double[] mean = mean(unit, dims);
+        double[][] cov = covariance(unit, mean);
         double[][] axes = topAxes(cov, 2);
         double[][] out = new double[n][2];
         for (int i = 0; i < n; i++) {
@@ -235,6 +220,36 @@ public final class Umap {
             }
         }
         return out;
+    }
+
+    /** The mean of each of the {@code dims} columns of {@code rows}. */
+    static double[] mean(double[][] rows, int dims) {
+        double[] mean = new double[dims];
+        for (double[] r : rows) {
+            for (int f = 0; f < dims; f++) {
+                mean[f] += r[f] / rows.length;
+            }
+        }
+        return mean;
+    }
+
+    /** The scatter matrix of {@code rows} about {@code mean} (the covariance times n: the axes are the same). */
+    static double[][] covariance(double[][] rows, double[] mean) {
+        int dims = mean.length;
+        double[][] cov = new double[dims][dims];
+        for (double[] r : rows) {
+            for (int f = 0; f < dims; f++) {
+                for (int g = f; g < dims; g++) {
+                    cov[f][g] += (r[f] - mean[f]) * (r[g] - mean[g]);
+                }
+            }
+        }
+        for (int f = 0; f < dims; f++) {
+            for (int g = 0; g < f; g++) {
+                cov[f][g] = cov[g][f];
+            }
+        }
+        return cov;
     }
 
     /** The {@code count} eigenvectors of a symmetric matrix with the largest eigenvalues, sign-fixed. */
