@@ -161,6 +161,23 @@ async function main(): Promise<void> {
   });
   bus.subscribe('visible', ({ rows }) => void view.setVisible(rows));
 
+  // Keyboard: p/l/b tools, r reset, arrows pan, + and - zoom, Escape clears the selection or closes the cell.
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const tools: Record<string, Tool> = { p: 'pan', l: 'lasso', b: 'box' };
+    const pans: Record<string, [number, number]> = { ArrowLeft: [-0.2, 0], ArrowRight: [0.2, 0], ArrowUp: [0, 0.2], ArrowDown: [0, -0.2] };
+    if (tools[e.key]) $(`tool-${tools[e.key]}`).click();
+    else if (e.key === 'r') view.reset();
+    else if (pans[e.key] && !target.closest('[role="listbox"], table')) { e.preventDefault(); view.nudge(...pans[e.key]); }
+    else if (e.key === '+' || e.key === '=') view.nudge(0, 0, 1.4);
+    else if (e.key === '-') view.nudge(0, 0, 1 / 1.4);
+    else if (e.key === 'Escape') {
+      if (state.get().sel) { view.select([]); state.update({ sel: null }); bus.publish('selection', { rows: [], polygon: null }); }
+      else if (state.get().cell) bus.publish('cell:close', {});
+    }
+  });
+
   const load = async (reason: string) => {
     const m = await fetchMap();
     if (!m) { status('no map yet: the atlas needs 50 cells with features'); return false; }
@@ -169,7 +186,6 @@ async function main(): Promise<void> {
     encoding = await encodingFor(st.colour, m);
     await view.setMap(m, encoding);
     applyLegend();
-    hoverValues = await Promise.all(KEY_FEATURES.map((f) => values(f).catch(() => new Float32Array(0))));
     $('mapinfo').innerHTML = `map <code></code> · ${m.cellCount.toLocaleString('en')} cells`
       + (m.placedCount ? ` · ${m.placedCount.toLocaleString('en')} placed` : '')
       + (m.simulated ? ' <span id="simulated-badge" title="This atlas holds simulated cells, not recordings">SIMULATED</span>' : '');
@@ -181,6 +197,7 @@ async function main(): Promise<void> {
     document.body.dataset.mapVersion = m.version;
     performance.mark('atlas:map-drawn');
     status(reason);
+    void Promise.all(KEY_FEATURES.map((f) => values(f).catch(() => new Float32Array(0)))).then((v) => { hoverValues = v; });
     return true;
   };
 
@@ -188,7 +205,7 @@ async function main(): Promise<void> {
   mountFilters($('filters'), ctx);
   mountSelection($('selection'), ctx);
   mountUpload($('upload'), ctx);
-  mountLandmarks($<HTMLSelectElement>('landmark'), ctx, view);
+  mountLandmarks($<HTMLSelectElement>('landmark'), ctx, view, (key) => recolour(key));
   showTab(state.get().tab);
 
   status('loading the map…');
