@@ -159,6 +159,8 @@ async function main(): Promise<void> {
     const m = current;
     view.highlight(m ? ids.map((id) => m.rowOf.get(id)).filter((r): r is number => r !== undefined) : []);
   });
+  let selectedIds: string[] = [];
+  bus.subscribe('selection', ({ rows }) => { selectedIds = current ? rows.map((r) => current!.ids[r]) : []; });
   bus.subscribe('visible', ({ rows }) => void view.setVisible(rows));
 
   // Keyboard: p/l/b tools, r reset, arrows pan, + and - zoom, Escape clears the selection or closes the cell.
@@ -181,6 +183,7 @@ async function main(): Promise<void> {
   const load = async (reason: string) => {
     const m = await fetchMap();
     if (!m) { status('no map yet: the atlas needs 50 cells with features'); return false; }
+    const previous = current;
     current = m;
     const st = state.get();
     encoding = await encodingFor(st.colour, m);
@@ -191,7 +194,15 @@ async function main(): Promise<void> {
       + (m.simulated ? ' <span id="simulated-badge" title="This atlas holds simulated cells, not recordings">SIMULATED</span>' : '');
     $('mapinfo').querySelector('code')!.textContent = m.version;
     if (st.view) view.lookAt(st.view.x, st.view.y, st.view.zoom);
-    if (st.sel) bus.publish('selection', { rows: view.selectPolygon(st.sel), polygon: st.sel });
+    if (previous && previous.version !== m.version && selectedIds.length) {
+      // A new version moves every cell: keep the selected cells themselves, not the polygon.
+      const rows = selectedIds.map((id) => m.rowOf.get(id)).filter((r): r is number => r !== undefined && r < m.cellCount);
+      view.select(rows);
+      state.update({ sel: null });
+      bus.publish('selection', { rows, polygon: null });
+    } else if (st.sel) {
+      bus.publish('selection', { rows: view.selectPolygon(st.sel), polygon: st.sel });
+    }
     if (st.cell) view.markOpen(m.rowOf.get(st.cell) ?? null);
     bus.publish('map', { map: m });
     document.body.dataset.mapVersion = m.version;
