@@ -160,6 +160,10 @@ async function main(): Promise<void> {
     view.highlight(m ? ids.map((id) => m.rowOf.get(id)).filter((r): r is number => r !== undefined) : []);
   });
   bus.subscribe('visible', ({ rows }) => void view.setVisible(rows));
+  // A panel cleared the selection: the map deselects and the URL forgets the polygon.
+  bus.subscribe('selection', ({ rows, polygon }) => {
+    if (!rows.length && polygon === null) { view.select([]); state.update({ sel: null }); }
+  });
 
   const load = async (reason: string) => {
     const m = await fetchMap();
