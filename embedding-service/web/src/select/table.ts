@@ -62,7 +62,7 @@ export class PagedTable {
     this.page = 0;
     this.resort();
     this.render();
-    this.table.querySelector<HTMLButtonElement>(`th[data-key="${key}"] button`)?.focus();
+    this.table.querySelector<HTMLButtonElement>(`th[data-key="${key}"] button`)?.focus({ preventScroll: true });
   }
 
   private render(): void {
