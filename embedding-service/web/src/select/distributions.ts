@@ -42,11 +42,12 @@ export function renderDistributions(el: HTMLElement, m: AtlasMap, rows: number[]
   key.className = 'dist-key';
   key.innerHTML = '<span class="key-atlas"></span> all map cells <span class="key-sel"></span> selection'
     + ' · fractions of each group · most shifted first (median shift in atlas IQRs)';
-  el.append(title, key);
+  el.append(title);
   const comparisons = MAP_FEATURES.flatMap((f) => {
     const v = values.get(f.name);
     return v ? [compare(m, rows, f, v)] : [];
   }).sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift));
+  if (comparisons.length) el.append(key);
   const grid = document.createElement('div');
   grid.className = 'dist-grid';
   for (const c of comparisons) {
@@ -80,5 +81,5 @@ export function renderDistributions(el: HTMLElement, m: AtlasMap, rows: number[]
   const edge = document.createElement('p');
   edge.className = 'dist-note';
   edge.textContent = 'axes span the atlas’s 1st–99th percentile; the edge bins hold the values beyond';
-  el.append(edge);
+  if (comparisons.length) el.append(edge);
 }
