@@ -162,6 +162,10 @@ async function main(): Promise<void> {
   let selectedIds: string[] = [];
   bus.subscribe('selection', ({ rows }) => { selectedIds = current ? rows.map((r) => current!.ids[r]) : []; });
   bus.subscribe('visible', ({ rows }) => void view.setVisible(rows));
+  // A panel cleared the selection: the map deselects and the URL forgets the polygon.
+  bus.subscribe('selection', ({ rows, polygon }) => {
+    if (!rows.length && polygon === null) { view.select([]); state.update({ sel: null }); }
+  });
 
   // Keyboard: p/l/b tools, r reset, arrows pan, + and - zoom, Escape clears the selection or closes the cell.
   document.addEventListener('keydown', (e) => {
