@@ -101,8 +101,8 @@ export function mapStatus(cell: CellView): HTMLElement {
   if (m.status === 'placed') {
     return el('div', { class: 'map-status' },
       m.unlikeAtlas ? el('p', { class: 'warning', role: 'alert' },
-        `Unlike anything in the atlas: the nearest reference cell is at distance ${number(m.nearestDistance)}; `
-        + 'its place on the map means little.') : null,
+        'Unlike anything in the atlas: no reference cell is near it in scaled feature space (distance to the nearest '
+        + `${number(m.nearestDistance)}), so its place on the map says little.`) : null,
       el('dl', {},
         ...row('status', el('strong', {}, 'placed'), ` on map ${m.mapVersion} (the map was not rebuilt with it)`),
         ...row('cluster', `${m.cluster} (bootstrap probability ${fraction(m.clusterProbability)})`),

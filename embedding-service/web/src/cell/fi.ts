@@ -83,8 +83,8 @@ export function renderFi(parent: HTMLElement, f: CellFeatures, window: { startS:
       + `${points.filter((q) => q.spiking).length} spiking sweeps.`
     : `No linear fit: ${f.qc.fi_linear_fit_slope ?? 'fewer than 2 spiking sweeps'}.`);
   parts.push(sqrt
-    ? `Solid: rate = A·√max(0, I − rheobase − Ic), A = ${number(a)} Hz/√pA, Ic = ${number(ic)} pA above the `
-      + `rheobase of ${number(rb)} pA (fi_sqrt_fit_A, fi_sqrt_fit_Ic).`
+    ? `Solid: rate = A·√max(0, I − rheobase − Ic), A = ${number(a)} Hz/√pA, Ic = ${number(ic)} pA relative to `
+      + `the rheobase of ${number(rb)} pA (fi_sqrt_fit_A, fi_sqrt_fit_Ic).`
     : `No square-root fit: ${f.qc.fi_sqrt_fit_A ?? 'not computed'}.`);
   caption(parent, parts.join(' '));
 }

@@ -30,10 +30,10 @@ export function renderFirstSpike(waveParent: HTMLElement, phaseParent: HTMLEleme
                                  neighbours: FirstSpike[], asked: number): void {
   const all = [...neighbours, own];
   const note = neighbours.length
-    ? `In black this cell (sweep ${own.sweep}, ${own.amplitudePa} pA, ${own.v.length} samples at `
+    ? `In black this cell (sweep ${own.sweep}, ${number(own.amplitudePa)} pA, ${own.v.length} samples at `
       + `${own.samplingRateHz / 1000} kHz); in grey the first action potentials of ${neighbours.length} of its `
       + `${asked} nearest neighbours.`
-    : `Sweep ${own.sweep}, ${own.amplitudePa} pA, ${own.v.length} samples at ${own.samplingRateHz / 1000} kHz`
+    : `Sweep ${own.sweep}, ${number(own.amplitudePa)} pA, ${own.v.length} samples at ${own.samplingRateHz / 1000} kHz`
       + (asked ? '; none of its neighbours has a first action potential to show.' : '.');
 
   const wave = chart(waveParent, 'first-spike', 'first action potential: V against time from threshold', 230);

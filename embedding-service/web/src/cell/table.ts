@@ -47,9 +47,11 @@ export function renderFeatures(parent: HTMLElement, cell: CellView, dictionary: 
       const missing = v === undefined || v === null || !Number.isFinite(v);
       const nameTh = nameCell(name, label, definitions.get(name));
       if (missing) nameTh.append(el('span', { class: 'qc' }, `no value: ${qc[name] ?? 'not computed'}`));
+      // A value outside the physiological range is kept and flagged (a map input then leaves it out).
+      else if (qc[name]) nameTh.append(el('span', { class: 'qc' }, `QC: ${qc[name]}${inputNames.has(name) ? '; not used by the map' : ''}`));
       const valueCell = missing
         ? el('td', { class: 'n value missing', title: qc[name] ?? 'not computed' }, MISSING)
-        : el('td', { class: 'n value', 'data-value': String(v) }, number(v));
+        : el('td', { class: qc[name] ? 'n value flagged' : 'n value', 'data-value': String(v) }, number(v));
       body.append(el('tr', { 'data-feature': name }, nameTh, valueCell, el('td', { class: 'unit' }, unit(f.unit))));
     }
     table.append(body);

@@ -1,7 +1,7 @@
 // The cell panel: on `cell:open`, a cell's identity, metadata with sources, map status and neighbours, its
 // sweep family, first action potential and phase plot (with its neighbours'), f–I curve and features table.
 // Every part loads on its own and says so; a response for a cell that is no longer open is dropped.
-import { ApiError, type DictionaryEntry, type TracesView } from '../api';
+import { ApiError, type CellView, type DictionaryEntry, type TracesView } from '../api';
 import type { AtlasContext } from '../context';
 import { mapStatus, metadata, neighbours, neighboursOf, provenance, simulatedMark } from '../cell/about';
 import { fetchCell, fetchFeatures, fetchFirstSpike, fetchWindow, type FirstSpike } from '../cell/data';
@@ -27,11 +27,17 @@ export function mountCell(root: HTMLElement, ctx: AtlasContext): void {
   let dictionary: Promise<DictionaryEntry[] | null> | null = null;
   const open = (id: string) => ctx.bus.publish('cell:open', { id });
 
+  /** The map version the open cell's status and neighbours were drawn for; re-read on another. */
+  let shownVersion: string | null = null;
+  let refresh: (version: string) => void = () => {};
+  ctx.bus.subscribe('map', ({ map }) => refresh(map.version));
+
   const idle = () => root.replaceChildren(el('p', { class: 'cell-idle' }, 'Click a cell on the map to see it here.'));
   idle();
 
   ctx.bus.subscribe('cell:close', () => {
     opened++;
+    refresh = () => {};
     idle();
   });
 
@@ -44,7 +50,8 @@ export function mountCell(root: HTMLElement, ctx: AtlasContext): void {
     const close = el('button', { type: 'button', class: 'cell-close', 'aria-label': 'close the cell panel' }, '×');
     close.addEventListener('click', () => ctx.bus.publish('cell:close', {}));
     const simSlot = el('div');
-    root.replaceChildren(el('header', { class: 'cell-header' }, el('h2', { class: 'cell-id' }, id), close), simSlot);
+    const header = el('header', { class: 'cell-header' }, el('h2', { class: 'cell-id' }, id), close);
+    root.replaceChildren(header, simSlot);
 
     const about = block(root, 'about', 'metadata');
     const where = block(root, 'where', 'on the map');
@@ -65,27 +72,42 @@ export function mountCell(root: HTMLElement, ctx: AtlasContext): void {
     const features = fetchFeatures(featureUrl, id);
     const ownSpike = fetchFirstSpike(featureUrl, id);
 
+    /** Map status and neighbours: drawn with the cell, again when a new map version is drawn. */
+    const place = (c: CellView) => {
+      where.status('');
+      where.body.replaceChildren(mapStatus(c));
+      const list = neighboursOf(c);
+      near.status('');
+      near.body.replaceChildren(neighbours(list, open));
+      ctx.bus.publish('cells:highlight', { ids: list.map((n) => n.cellId) });
+      shownVersion = c.map?.mapVersion ?? null;
+    };
+    refresh = (version: string) => {
+      if (version === shownVersion) return;
+      fetchCell(id).then(({ cell: c }) => { if (live()) place(c); }).catch(() => { /* keep what is shown */ });
+    };
+
     cell.then(async ({ cell: c, seed }) => {
       if (!live()) return;
       const mark = simulatedMark(c, seed);
       if (mark) simSlot.append(mark);
       about.status('');
       about.body.append(metadata(c), el('h4', {}, 'provenance'), provenance(c));
-      where.status('');
-      where.body.append(mapStatus(c));
-      const list = neighboursOf(c);
-      near.status('');
-      near.body.append(neighbours(list, open));
-      ctx.bus.publish('cells:highlight', { ids: list.map((n) => n.cellId) });
+      place(c);
       const dict = await dictionary;
       if (!live()) return;
       table.status('');
       renderFeatures(table.body, c, dict);
     }).catch((e) => {
       if (!live()) return;
-      const text = e instanceof ApiError && e.status === 404 ? `No cell ${id} in the atlas.` : `The cell could not be loaded: ${why(e, id)}`;
-      for (const b of [about, where, near, table]) b.status(text, true);
       ctx.bus.publish('cells:highlight', { ids: [] });
+      if (e instanceof ApiError && e.status === 404) {
+        // Nothing else can be known of a cell the atlas does not have: one message, not eight.
+        opened++;
+        root.replaceChildren(header, el('p', { class: 'block-status error' }, `No cell ${id} in the atlas.`));
+        return;
+      }
+      for (const b of [about, where, near, table]) b.status(`The cell could not be loaded: ${why(e, id)}`, true);
     });
 
     traces.then((t: TracesView) => {
