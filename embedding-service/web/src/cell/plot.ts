@@ -43,7 +43,7 @@ export function panel(svg: Svg, top: number, height: number, xDomain: [number, n
   const y = scaleLinear().domain(widen(yDomain)).range([h, 0]).nice();
   const g = svg.append('g').attr('transform', `translate(${MARGIN.left},${top + MARGIN.top})`);
   g.append('g').attr('class', 'axis x').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(6));
-  g.append('g').attr('class', 'axis y').call(axisLeft(y).ticks(Math.max(2, Math.round(h / 40))));
+  g.append('g').attr('class', 'axis y').call(axisLeft(y).ticks(Math.max(3, Math.round(h / 40))));
   g.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 30)
     .attr('text-anchor', 'middle').text(xLabel);
   g.append('text').attr('class', 'axis-label').attr('transform', `translate(-40,${h / 2}) rotate(-90)`)
