@@ -194,6 +194,11 @@ class MapLifecycleTest {
         given().get("/api/cells/" + upload).then().statusCode(200).body("map.status", equalTo("placed"))
                 .body("map.mapVersion", equalTo(second))
                 .body("map.neighbours[0].cellId", equalTo(dandiId(ROWS.get(5))));
+        // the stored placement keeps every cluster's share: with the runners-up they add up to all rounds
+        JsonPath stored = given().get("/api/cells/" + upload).then().extract().jsonPath();
+        double shares = stored.getDouble("map.clusterProbability")
+                + stored.getList("map.runnersUp.probability", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertEquals(1.0, shares, 1e-6, stored.prettify());
         assertEquals(0, living.pendingCount());
         theMapShowsThePlacedCellAfterItsCells(second, upload);
     }

@@ -81,6 +81,9 @@ class AtlasApiTest {
         assertEquals(dandiId(twin), placed.getString("neighbours[0].cellId"));
         assertTrue(placed.getDouble("neighbours[0].distance") < 1e-9, placed.prettify());
         assertTrue(placed.getDouble("nearestDistance") < 1e-9, placed.prettify());
+        double shares = placed.getDouble("clusterProbability")
+                + placed.getList("runnersUp.probability", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertEquals(1.0, shares, 1e-6, placed.prettify());
         JsonPath map = given().get("/api/cells/" + dandiId(twin)).then().statusCode(200).extract().jsonPath();
         assertEquals("mapped", map.getString("map.status"));
         assertEquals(map.getDouble("map.x"), placed.getDouble("x"), 1e-6);
