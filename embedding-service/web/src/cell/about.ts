@@ -106,6 +106,8 @@ export function mapStatus(cell: CellView): HTMLElement {
       el('dl', {},
         ...row('status', el('strong', {}, 'placed'), ` on map ${m.mapVersion} (the map was not rebuilt with it)`),
         ...row('cluster', `${m.cluster} (bootstrap probability ${fraction(m.clusterProbability)})`),
+        ...row('runners-up', (m.runnersUp ?? []).length
+          ? (m.runnersUp ?? []).map((r) => `${r.cluster} (${fraction(r.probability)})`).join(', ') : 'none'),
         ...row('confidence', fraction(m.confidence)),
         ...row('imputed features', imputed(m.imputed))));
   }
