@@ -90,9 +90,10 @@ export function continuous(title: string, unit: string, values: ArrayLike<number
   return { index, palette, legend: { kind: 'continuous', title, unit, lo, hi, missing }, keyOf: null };
 }
 
-/** d3's interpolators answer "rgb(r, g, b)"; regl-scatterplot wants hex. */
-function hexOf(rgb: string): string {
-  const m = rgb.match(/\d+/g) ?? ['0', '0', '0'];
+/** regl-scatterplot wants hex; d3's interpolators answer hex or "rgb(r, g, b)". */
+function hexOf(colour: string): string {
+  if (/^#[0-9a-f]{6}$/i.test(colour)) return colour;
+  const m = colour.match(/\d+/g) ?? ['0', '0', '0'];
   return '#' + m.slice(0, 3).map((c) => Number(c).toString(16).padStart(2, '0')).join('');
 }
 
