@@ -86,7 +86,7 @@ function fromArrow(t: Table, bytes: number): AtlasMap {
 }
 
 interface MapJson {
-  version: string; createdAt: string; codeVersion: string; cellCount: number; placedCount: number;
+  mapVersion: string; createdAt: string; codeVersion: string; cellCount: number; placedCount: number;
   cells: Record<string, unknown[]>;
 }
 
@@ -99,7 +99,7 @@ function fromJson(j: MapJson, bytes: number): AtlasMap {
   });
   const str = (name: string) => Array.from({ length: n }, (_, i) => (col(name)[i] as string | null) ?? null);
   return finish({
-    version: j.version, createdAt: j.createdAt, codeVersion: j.codeVersion, cellCount: j.cellCount,
+    version: j.mapVersion, createdAt: j.createdAt, codeVersion: j.codeVersion, cellCount: j.cellCount,
     placedCount: j.placedCount, n, ids: str('id') as string[], x: f32('x'), y: f32('y'),
     cluster: Int32Array.from(col('cluster') as number[]), dandiset: str('dandiset'), species: str('species'),
     region: str('region'), simulatedType: str('simulatedType'), lab: str('lab'), ageDays: f32('ageDays'),

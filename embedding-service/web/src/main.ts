@@ -159,28 +159,60 @@ async function main(): Promise<void> {
     const m = current;
     view.highlight(m ? ids.map((id) => m.rowOf.get(id)).filter((r): r is number => r !== undefined) : []);
   });
+  let selectedIds: string[] = [];
+  bus.subscribe('selection', ({ rows }) => { selectedIds = current ? rows.map((r) => current!.ids[r]) : []; });
   bus.subscribe('visible', ({ rows }) => void view.setVisible(rows));
+  // A panel cleared the selection: the map deselects and the URL forgets the polygon.
+  bus.subscribe('selection', ({ rows, polygon }) => {
+    if (!rows.length && polygon === null) { view.select([]); state.update({ sel: null }); }
+  });
+
+  // Keyboard: p/l/b tools, r reset, arrows pan, + and - zoom, Escape clears the selection or closes the cell.
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const tools: Record<string, Tool> = { p: 'pan', l: 'lasso', b: 'box' };
+    const pans: Record<string, [number, number]> = { ArrowLeft: [-0.2, 0], ArrowRight: [0.2, 0], ArrowUp: [0, 0.2], ArrowDown: [0, -0.2] };
+    if (tools[e.key]) $(`tool-${tools[e.key]}`).click();
+    else if (e.key === 'r') view.reset();
+    else if (pans[e.key] && !target.closest('[role="listbox"], table')) { e.preventDefault(); view.nudge(...pans[e.key]); }
+    else if (e.key === '+' || e.key === '=') view.nudge(0, 0, 1.4);
+    else if (e.key === '-') view.nudge(0, 0, 1 / 1.4);
+    else if (e.key === 'Escape') {
+      if (state.get().sel) { view.select([]); state.update({ sel: null }); bus.publish('selection', { rows: [], polygon: null }); }
+      else if (state.get().cell) bus.publish('cell:close', {});
+    }
+  });
 
   const load = async (reason: string) => {
     const m = await fetchMap();
     if (!m) { status('no map yet: the atlas needs 50 cells with features'); return false; }
+    const previous = current;
     current = m;
     const st = state.get();
     encoding = await encodingFor(st.colour, m);
     await view.setMap(m, encoding);
     applyLegend();
-    hoverValues = await Promise.all(KEY_FEATURES.map((f) => values(f).catch(() => new Float32Array(0))));
     $('mapinfo').innerHTML = `map <code></code> · ${m.cellCount.toLocaleString('en')} cells`
       + (m.placedCount ? ` · ${m.placedCount.toLocaleString('en')} placed` : '')
       + (m.simulated ? ' <span id="simulated-badge" title="This atlas holds simulated cells, not recordings">SIMULATED</span>' : '');
     $('mapinfo').querySelector('code')!.textContent = m.version;
     if (st.view) view.lookAt(st.view.x, st.view.y, st.view.zoom);
-    if (st.sel) bus.publish('selection', { rows: view.selectPolygon(st.sel), polygon: st.sel });
+    if (previous && previous.version !== m.version && selectedIds.length) {
+      // A new version moves every cell: keep the selected cells themselves, not the polygon.
+      const rows = selectedIds.map((id) => m.rowOf.get(id)).filter((r): r is number => r !== undefined && r < m.cellCount);
+      view.select(rows);
+      state.update({ sel: null });
+      bus.publish('selection', { rows, polygon: null });
+    } else if (st.sel) {
+      bus.publish('selection', { rows: view.selectPolygon(st.sel), polygon: st.sel });
+    }
     if (st.cell) view.markOpen(m.rowOf.get(st.cell) ?? null);
     bus.publish('map', { map: m });
     document.body.dataset.mapVersion = m.version;
     performance.mark('atlas:map-drawn');
     status(reason);
+    void Promise.all(KEY_FEATURES.map((f) => values(f).catch(() => new Float32Array(0)))).then((v) => { hoverValues = v; });
     return true;
   };
 
@@ -188,7 +220,7 @@ async function main(): Promise<void> {
   mountFilters($('filters'), ctx);
   mountSelection($('selection'), ctx);
   mountUpload($('upload'), ctx);
-  mountLandmarks($<HTMLSelectElement>('landmark'), ctx, view);
+  mountLandmarks($<HTMLSelectElement>('landmark'), ctx, view, (key) => recolour(key));
   showTab(state.get().tab);
 
   status('loading the map…');

@@ -38,8 +38,7 @@ export class MapView {
     this.plot = createScatterplot({
       canvas, width, height, pointSize: 4, backgroundColor: '#ffffff', pointColorActive: '#ff0033',
       pointColorHover: '#111111', lassoColor: '#d62728', lassoInitiator: false, deselectOnDblClick: false,
-      deselectOnEscape: true, opacityInactiveMax: 1, keyMap: { shift: 'lasso', alt: 'rotate', cmd: 'merge',
-        ctrl: 'merge', meta: 'merge' },
+      deselectOnEscape: true, opacityInactiveMax: 1, actionKeyMap: { lasso: 'shift', merge: 'cmd' },
     } as Parameters<typeof createScatterplot>[0]);
     this.plot.subscribe('pointOver', (row) => this.on.hover(row, this.mouse.x, this.mouse.y));
     this.plot.subscribe('pointOut', () => this.on.hover(null, 0, 0));
@@ -123,6 +122,18 @@ export class MapView {
     void this.plot.zoomToLocation([gx, gy], 1 / zoom, { transition: false });
   }
 
+  /** Moves the camera to show these rows. */
+  zoomToRows(rows: number[]): void {
+    if (rows.length) void this.plot.zoomToPoints(rows, { padding: 0.4, transition: true, transitionDuration: 600 });
+  }
+
+  /** Keyboard: moves the camera by a fraction of the view and zooms by a factor. */
+  nudge(dx: number, dy: number, zoomBy = 1): void {
+    const t = this.plot.get('cameraTarget') as [number, number];
+    const d = this.plot.get('cameraDistance') as number;
+    void this.plot.zoomToLocation([t[0] + dx * d, t[1] + dy * d], d / zoomBy, { transition: false });
+  }
+
   reset(): void {
     void this.plot.zoomToOrigin({ transition: false });
   }
@@ -162,7 +173,9 @@ export class MapView {
       c.lineWidth = width;
       c.stroke();
     };
+    // Uploads placed on the map (no dandiset) get a ring; DANDI cells waiting for the next map do not.
     for (let i = m.cellCount; i < m.n; i++) {
+      if (m.dandiset[i] !== null) continue;
       ring(i, 7, '#ffffff', 4);
       ring(i, 7, '#d62728', 2);
     }

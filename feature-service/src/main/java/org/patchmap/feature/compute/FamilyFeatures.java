@@ -26,10 +26,7 @@ public class FamilyFeatures {
     MeterRegistry registry;
 
     public CellFeatures of(SweepFamilyEvent family, List<Sweep> sweeps) {
-        List<FamilySweep> members = new ArrayList<>();
-        for (int i = 0; i < sweeps.size(); i++) {
-            members.add(new FamilySweep(sweeps.get(i), family.sweeps().get(i).amplitudePa()));
-        }
+        List<FamilySweep> members = members(family, sweeps);
         Timer.Sample sample = Timer.start(registry);
         CellFeatures features = CellAnalysis.features(members, family.window().startS(), family.window().endS());
         sample.stop(registry.timer("patchmap.feature.cell.duration"));
@@ -42,6 +39,15 @@ public class FamilyFeatures {
             registry.counter("patchmap.feature.qc.failures", "feature", name).increment();
         }
         return features;
+    }
+
+    /** The family's sweeps with the amplitudes its event gives them (the traces hold one sweep per event sweep). */
+    static List<FamilySweep> members(SweepFamilyEvent family, List<Sweep> sweeps) {
+        List<FamilySweep> members = new ArrayList<>();
+        for (int i = 0; i < sweeps.size(); i++) {
+            members.add(new FamilySweep(sweeps.get(i), family.sweeps().get(i).amplitudePa()));
+        }
+        return members;
     }
 
     /** A reason without its numbers and sweep names, so that the label stays low-cardinality. */

@@ -1,7 +1,6 @@
 package org.patchmap.feature.messaging;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,27 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.patchmap.core.analysis.CellAnalysis;
 import org.patchmap.core.features.CellFeatures;
 import org.patchmap.core.features.ReferenceAgreement;
-import org.patchmap.core.protocol.FamilySweep;
-import org.patchmap.core.protocol.LongSquareDetector;
 import org.patchmap.core.protocol.SweepFamily;
-import org.patchmap.core.recording.RecordingReader;
-import org.patchmap.core.sweep.Sweep;
 import org.patchmap.core.sweep.TraceCodec;
 import org.patchmap.deploy.testing.Eventually;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.deploy.testing.KafkaTestClient;
+import org.patchmap.feature.RealCell;
 import org.patchmap.testing.SharedData;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.FeaturesEvent;
-import org.patchmap.events.Provenance;
-import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 
-import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,23 +45,11 @@ class RealCellFeaturesTest {
 
     @Test
     void realAbfCellGivesTheReferenceFeatures() throws Exception {
-        SweepFamily family = LongSquareDetector.detect(
-                RecordingReader.read(SharedData.path("data/cells/abf/File_axon_5.abf")));
-        List<Sweep> sweeps = family.sweeps().stream().map(FamilySweep::sweep).toList();
-        byte[] bytes = TraceCodec.encode(sweeps);
         String cellId = "upload:00000000000000a5/File_axon_5.abf";
-        String id = GridFSBuckets.create(mongo.getDatabase("patchmap"), "traces")
-                .uploadFromStream(cellId, new ByteArrayInputStream(bytes)).toHexString();
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        SweepFamilyEvent event = new SweepFamilyEvent(1, cellId, Provenance.upload("File_axon_5.abf"),
-                "sha2-256:" + sha + "#1", family.samplingRateHz(),
-                new SweepFamilyEvent.Window(family.startS(), family.endS()),
-                family.sweeps().stream().map(m -> new SweepFamilyEvent.SweepSummary(m.sweep().sweepNumber(),
-                        m.amplitudePa(), List.of())).toList(),
-                family.flags(), new SweepFamilyEvent.TraceRef("traces", id, TraceCodec.ENCODING, bytes.length, sha,
-                sweeps.size()), Instant.parse("2026-11-25T09:00:00Z"));
+        RealCell sent = RealCell.send(mongo, "File_axon_5.abf", cellId, TraceCodec.ENCODING);
+        SweepFamily family = sent.family();
+        String sha = sent.event().traces().sha256();
 
-        KafkaTestClient.send(Topics.SWEEPS, cellId, EventJson.write(event));
         FeaturesEvent published = EventJson.read(Topics.FEATURES,
                 KafkaTestClient.awaitValue(Topics.FEATURES, cellId), FeaturesEvent.class);
 

@@ -2,6 +2,8 @@ package org.patchmap.core.analysis;
 
 import org.patchmap.core.features.CellFeatureExtractor;
 import org.patchmap.core.features.CellFeatures;
+import org.patchmap.core.features.FiCurve;
+import org.patchmap.core.features.SweepFeatures;
 import org.patchmap.core.protocol.FamilySweep;
 import org.patchmap.core.protocol.LongSquareDetector;
 import org.patchmap.core.protocol.NoLongSquareException;
@@ -9,14 +11,17 @@ import org.patchmap.core.protocol.SweepFamily;
 import org.patchmap.core.recording.Recording;
 import org.patchmap.core.recording.RecordingReader;
 import org.patchmap.core.recording.UnreadableFileException;
+import org.patchmap.core.spikes.Spike;
 import org.patchmap.core.spikes.SpikeDetector;
 import org.patchmap.core.spikes.SpikeTrain;
+import org.patchmap.core.spikes.SpikeWaveform;
 import org.patchmap.core.sweep.DisplayTrace;
 import org.patchmap.core.sweep.Sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pipeline the command line and the services share: file → sweeps → long-square family →
@@ -44,6 +49,31 @@ public final class CellAnalysis {
     public static CellFeatures features(List<FamilySweep> family, double startS, double endS) {
         SpikeDetector detector = new SpikeDetector();
         return CellFeatureExtractor.extract(family, startS, endS, m -> detector.detect(m.sweep(), startS, endS));
+    }
+
+    /**
+     * The cell's first action potential at full resolution ({@link FirstSpike}): the first spike of the
+     * rheobase sweep, found as {@link #features} finds it, so that its threshold and peak are those of
+     * the cell's {@code ap_1_threshold_v_0_long_square} and {@code ap_1_peak_v_0_long_square}. Empty
+     * when no sweep spikes at a positive amplitude, or for an invalid window.
+     */
+    public static Optional<FirstSpike> firstSpike(SweepFamily family) {
+        return firstSpike(family.sweeps(), family.startS(), family.endS());
+    }
+
+    /** The first action potential of family sweeps with a known window, e.g. loaded back from storage. */
+    public static Optional<FirstSpike> firstSpike(List<FamilySweep> family, double startS, double endS) {
+        if (!(Double.isFinite(startS) && Double.isFinite(endS) && startS >= 0 && endS > startS)) {
+            return Optional.empty();
+        }
+        SpikeDetector detector = new SpikeDetector();
+        List<SweepFeatures> table = CellFeatureExtractor.sweepTable(family, startS, endS,
+                m -> detector.detect(m.sweep(), startS, endS));
+        return FiCurve.rheobaseSweep(table).filter(s -> !s.spikes().spikes().isEmpty()).map(s -> {
+            Spike first = s.spikes().spikes().get(0);
+            return new FirstSpike(s.member(), first, SpikeWaveform.around(s.member().sweep(), first, detector,
+                    FirstSpike.BEFORE_S, FirstSpike.AFTER_S));
+        });
     }
 
     /** Full resolution from this long before the first AP's threshold... */

@@ -49,8 +49,30 @@ public final class CellFeatureExtractor {
             }
             return RangeQc.apply(out.build(List.of()));
         }
-        List<SweepFeatures> sweeps = new ArrayList<>();
+        List<SweepFeatures> sweeps = sweepTable(family, startS, endS, spikes);
         StringJoiner spikeFailures = new StringJoiner("; ");
+        for (SweepFeatures s : sweeps) {
+            if (s.spikeFailure() != null) {
+                spikeFailures.add("sweep " + s.label() + ": " + s.spikeFailure());
+            }
+        }
+        subthreshold(out, sweeps, startS, endS);
+        suprathreshold(out, sweeps, spikeFailures.length() == 0 ? "" : " (" + spikeFailures + ")");
+        return RangeQc.apply(out.build(sweeps));
+    }
+
+    /**
+     * The sweep table the cell features are computed from (ipfx's {@code sweeps} frame): each family
+     * sweep with its spikes (or why they could not be detected) and its subthreshold columns, in
+     * family order.
+     *
+     * @param startS step start, s from sweep start (finite, ≥ 0)
+     * @param endS   step end, s (after startS)
+     * @param spikes as for {@link #extract}
+     */
+    public static List<SweepFeatures> sweepTable(List<FamilySweep> family, double startS, double endS,
+                                                 Function<FamilySweep, SpikeTrain> spikes) {
+        List<SweepFeatures> sweeps = new ArrayList<>();
         for (FamilySweep member : family) {
             SpikeTrain train = null;
             String failure = null;
@@ -62,14 +84,9 @@ public final class CellFeatureExtractor {
             } catch (RuntimeException e) {
                 failure = "spike detection failed: " + e.getMessage();
             }
-            if (failure != null) {
-                spikeFailures.add("sweep " + member.label() + ": " + failure);
-            }
             sweeps.add(SweepFeatures.of(member, train, failure, startS, endS));
         }
-        subthreshold(out, sweeps, startS, endS);
-        suprathreshold(out, sweeps, spikeFailures.length() == 0 ? "" : " (" + spikeFailures + ")");
-        return RangeQc.apply(out.build(sweeps));
+        return sweeps;
     }
 
     /** Spec 5: v_baseline, sag_nearest_minus_100 / sag_measured_at, input_resistance, tau. */

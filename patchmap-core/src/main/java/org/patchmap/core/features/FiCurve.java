@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The f–I curve of a long-square family (spec section 5: rheobase_i, fi_linear_fit_slope, the
@@ -41,6 +42,27 @@ public final class FiCurve {
         double best = spiking.stream().mapToDouble(SweepFeatures::amplitudePa).filter(a -> a > 0).min()
                 .orElse(Double.NaN);
         return FeatureValue.of(best, "no spiking sweep with a positive amplitude");
+    }
+
+    /**
+     * The rheobase sweep: the sweep the rheobase-relative features at k = 0 ({@code ap_1_<f>_0_long_square},
+     * {@code latency_0_long_square}...) come from. Among the spiking sweeps (avg_rate > 0), those at the
+     * lowest positive amplitude (rheobase_i, within half a pA as {@link #consolidate} keys them); when
+     * that amplitude was recorded more than once, the one whose avg_rate is closest to the median there,
+     * the first on a tie (spec 5). ipfx's {@code find_rheobase_sweep} also takes the lowest-amplitude
+     * spiking sweep and differs only among repeats of that amplitude, where spec 5's rule decides.
+     * Empty when no sweep spikes at a positive amplitude.
+     *
+     * @param sweeps the sweep table in family order (spiking or not)
+     */
+    public static Optional<SweepFeatures> rheobaseSweep(List<SweepFeatures> sweeps) {
+        List<SweepFeatures> spiking = sweeps.stream().filter(SweepFeatures::spiking).toList();
+        FeatureValue rheobase = rheobase(spiking);
+        if (!rheobase.isFinite()) {
+            return Optional.empty();
+        }
+        return consolidate(spiking, rheobase.value()).stream().filter(s -> s.relativeAmplitudePa() == 0)
+                .map(Step::sweep).findFirst();
     }
 
     /**

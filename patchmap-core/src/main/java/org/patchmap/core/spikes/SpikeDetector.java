@@ -79,14 +79,29 @@ public final class SpikeDetector {
                     "sweep %s: spike window [%s, %s] s lies outside the recorded sweep (%d samples, %s s)",
                     sweep.label(), startS, endS, n, n / sweep.samplingRateHz()));
         }
-        double rate = sweep.samplingRateHz();
-        BesselFilter filter = BesselFilter.lowPass(
-                Math.min(settings.filterCutoffHz(), BesselFilter.MAX_FRACTION_OF_NYQUIST * rate / 2), rate);
         if (cannotReachPeakFloor(v, times.index(startS), times.index(endS))) {
             return SpikeTrainFeatures.empty();
         }
-        double[] dvdt = Dvdt.of(v, rate, filter);
-        return detect(v, dvdt, times, startS, endS);
+        return detect(v, dvdt(v, sweep.samplingRateHz()), times, startS, endS);
+    }
+
+    /**
+     * The dV/dt this detector finds thresholds and upstrokes on: the whole recorded sweep (a trailing
+     * NaN run cut off) through {@link Dvdt} with these settings' filter, V/s, one value fewer than the
+     * recorded samples (value k is the slope from sample k to k + 1).
+     *
+     * @throws IllegalArgumentException for a NaN or infinite sample inside the recorded part
+     */
+    public double[] dvdt(Sweep sweep) {
+        int n = Dvdt.recordedLength(sweep);
+        double[] v = n == sweep.voltageMv().length ? sweep.voltageMv() : Arrays.copyOf(sweep.voltageMv(), n);
+        return dvdt(v, sweep.samplingRateHz());
+    }
+
+    private double[] dvdt(double[] v, double rate) {
+        BesselFilter filter = BesselFilter.lowPass(
+                Math.min(settings.filterCutoffHz(), BesselFilter.MAX_FRACTION_OF_NYQUIST * rate / 2), rate);
+        return Dvdt.of(v, rate, filter);
     }
 
     /**
