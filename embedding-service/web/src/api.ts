@@ -36,6 +36,7 @@ export interface CellMapMapped {
 }
 export interface CellMapPlaced {
   mapVersion: string; status: 'placed'; x: number; y: number; cluster: number; clusterProbability: number;
+  runnersUp?: { cluster: number; probability: number }[];
   confidence: number; unlikeAtlas: boolean; nearestDistance: number; imputed: string[]; neighbours: Neighbour[];
   placedAt: string;
 }

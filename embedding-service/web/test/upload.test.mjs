@@ -85,6 +85,11 @@ test('map my cell: a recording is placed, refused files show the reason', { time
     assert.equal(await item.locator('.result-confidence').getAttribute('data-value'), String(cell.body.map.confidence));
     assert.equal(await item.locator('.result-probability').getAttribute('data-value'),
       String(cell.body.map.clusterProbability));
+    assert.equal(await item.locator('.result-runners-up').getAttribute('data-value'),
+      String(cell.body.map.runnersUp.length));
+    for (const r of cell.body.map.runnersUp) {
+      assert.ok((await item.locator('.result-runners-up').textContent()).includes(`${r.cluster} (${Math.round(r.probability * 100)} %)`));
+    }
     assert.equal(await item.locator('.result-unlike').count(), cell.body.map.unlikeAtlas ? 1 : 0);
     assert.deepEqual(await item.locator('.result-neighbours li').evaluateAll((lis) => lis.map((l) => l.dataset.cellId)),
       cell.body.map.neighbours.map((n) => n.cellId));

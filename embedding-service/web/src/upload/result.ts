@@ -59,7 +59,10 @@ export function renderResult(out: HTMLElement, cell: CellView, ctx: AtlasContext
     row(dl, 'cluster', value('result-cluster', m.cluster, String(m.cluster)),
       ' — chosen in ', value('result-probability', m.clusterProbability, `${Math.round(m.clusterProbability * 100)} %`),
       ' of bootstrap rounds');
-    row(dl, 'other clusters', 'only the most likely cluster is known (the atlas gives no runner-up)');
+    const others = m.runnersUp ?? [];
+    row(dl, 'other clusters', value('result-runners-up', others.length,
+      others.length ? others.map((r) => `${r.cluster} (${Math.round(r.probability * 100)} %)`).join(', ')
+        : 'none: every bootstrap round chose the same cluster'));
     row(dl, 'confidence', value('result-confidence', m.confidence, confidenceText(m.confidence)),
       ' (the share of atlas cells whose own nearest cell is at least as far as this one\'s)');
     if (m.imputed.length) row(dl, 'imputed', m.imputed.join(', '));

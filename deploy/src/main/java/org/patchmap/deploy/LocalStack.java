@@ -223,6 +223,17 @@ public final class LocalStack {
                 env.put("DANDI_POLL_ENABLED", "false"); // the launcher polls once the archive is up
             }
         }
+        int page = SERVICES.get(3).port();
+        if (s.name().equals("embedding-service")) {
+            // the page (on this port) uploads to ingest-service and reads features from feature-service directly
+            env.putIfAbsent("ATLAS_INGEST_URL", "http://localhost:" + SERVICES.get(0).port());
+            env.putIfAbsent("ATLAS_FEATURE_URL", "http://localhost:" + SERVICES.get(1).port());
+        }
+        if (s.name().equals("ingest-service") || s.name().equals("feature-service")) {
+            // ... which they allow from the page's origin, by either name of this machine
+            env.putIfAbsent("CORS_ENABLED", "true");
+            env.putIfAbsent("CORS_ORIGINS", "http://localhost:" + page + ",http://127.0.0.1:" + page);
+        }
         if (s.name().equals("embedding-service") && demoCells > 0) {
             // builds follow the stream of cells: a first map at N/10 cells, then whenever the cells
             // waiting are half as many as the map holds, at most 15 s after the trigger

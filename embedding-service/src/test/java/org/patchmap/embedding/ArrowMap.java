@@ -22,10 +22,12 @@ import java.util.Map;
 
 /**
  * {@code /api/maps/current} in its binary form as Arrow's own reader decodes it (dictionaries decoded back to
- * strings): the schema's metadata, the column names in order and each column's values.
+ * strings): the schema's metadata, the column names in order and each column's values ({@code quantities}: the
+ * nullable float32 columns {@code ageDays} and {@code temperatureC}).
  */
 public record ArrowMap(Map<String, String> metadata, List<String> columns, List<String> id, List<Float> x,
-                       List<Float> y, List<Integer> cluster, Map<String, List<String>> labels, List<Boolean> placed) {
+                       List<Float> y, List<Integer> cluster, Map<String, List<String>> labels, List<Boolean> placed,
+                       Map<String, List<Float>> quantities) {
 
     public static ArrowMap read(byte[] stream) throws IOException {
         try (BufferAllocator allocator = new RootAllocator();
@@ -66,7 +68,17 @@ public record ArrowMap(Map<String, String> metadata, List<String> columns, List<
                 }
                 labels.put(name, values);
             }
-            return new ArrowMap(root.getSchema().getCustomMetadata(), columns, id, x, y, cluster, labels, placed);
+            Map<String, List<Float>> quantities = new LinkedHashMap<>();
+            for (String name : List.of("ageDays", "temperatureC")) {
+                Float4Vector column = (Float4Vector) root.getVector(name);
+                List<Float> values = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    values.add(column.isNull(i) ? null : column.get(i));
+                }
+                quantities.put(name, values);
+            }
+            return new ArrowMap(root.getSchema().getCustomMetadata(), columns, id, x, y, cluster, labels, placed,
+                    quantities);
         }
     }
 }

@@ -14,14 +14,16 @@ import java.util.Map;
 
 /**
  * One map version joined with its cells' metadata, column by column (what {@code /api/maps/current}, the
- * filters and the export read): ids, dandisets, species, regions, simulated types (null for real cells),
- * positions, clusters and the 16 map inputs (map units, null where the cell lacked one). The first
+ * filters and the export read): ids, dandisets, species, regions, simulated types (null for real cells), ages
+ * (days) and recording temperatures (degrees Celsius, null when the metadata states none), positions, clusters
+ * and the 16 map inputs (map units, null where the cell lacked one). The first
  * {@code mappedCount} rows are the cells built into the map, in build order; the rows after them are cells
  * placed on it, by cell id.
  */
 public record AtlasTable(String mapVersion, Instant createdAt, String codeVersion, MapParameters parameters,
                          int mappedCount, String[] ids, String[] dandisets, String[] species, String[] regions,
-                         String[] simulatedTypes, double[] x, double[] y, int[] clusters, Double[][] values) {
+                         String[] simulatedTypes, Double[] ageDays, Double[] temperatureC, double[] x, double[] y,
+                         int[] clusters, Double[][] values) {
 
     /** The table of a stored version: its summary, its cells in order, their files' labels, its placed cells. */
     public static AtlasTable of(MapVersion summary, List<MapRow> cells, Map<String, FileLabels> labelsByFile,
@@ -44,6 +46,8 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
         System.arraycopy(species, 0, b.species, 0, mappedCount);
         System.arraycopy(regions, 0, b.regions, 0, mappedCount);
         System.arraycopy(simulatedTypes, 0, b.simulatedTypes, 0, mappedCount);
+        System.arraycopy(ageDays, 0, b.ageDays, 0, mappedCount);
+        System.arraycopy(temperatureC, 0, b.temperatureC, 0, mappedCount);
         System.arraycopy(x, 0, b.x, 0, mappedCount);
         System.arraycopy(y, 0, b.y, 0, mappedCount);
         System.arraycopy(clusters, 0, b.clusters, 0, mappedCount);
@@ -66,6 +70,15 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
         return i >= mappedCount;
     }
 
+    /** One map input (index into {@link MapFeatures#NAMES}) of every row, in map units, null where missing. */
+    public Double[] input(int feature) {
+        Double[] column = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            column[i] = values[i][feature];
+        }
+        return column;
+    }
+
     /** Row of each cell id. */
     public Map<String, Integer> rows() {
         Map<String, Integer> rows = new HashMap<>();
@@ -81,6 +94,8 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
         final String[] species;
         final String[] regions;
         final String[] simulatedTypes;
+        final Double[] ageDays;
+        final Double[] temperatureC;
         final double[] x;
         final double[] y;
         final int[] clusters;
@@ -92,6 +107,8 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
             species = new String[n];
             regions = new String[n];
             simulatedTypes = new String[n];
+            ageDays = new Double[n];
+            temperatureC = new Double[n];
             x = new double[n];
             y = new double[n];
             clusters = new int[n];
@@ -106,6 +123,8 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
             species[i] = labels == null ? null : labels.species();
             regions[i] = labels == null ? null : labels.region();
             simulatedTypes[i] = labels == null ? null : labels.simulatedType();
+            ageDays[i] = labels == null ? null : labels.ageDays();
+            temperatureC[i] = labels == null ? null : labels.temperatureC();
             x[i] = cx;
             y[i] = cy;
             clusters[i] = cluster;
@@ -122,7 +141,7 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
 
         AtlasTable table(String version, Instant createdAt, String codeVersion, MapParameters parameters, int mapped) {
             return new AtlasTable(version, createdAt, codeVersion, parameters, mapped, ids, dandisets, species,
-                    regions, simulatedTypes, x, y, clusters, values);
+                    regions, simulatedTypes, ageDays, temperatureC, x, y, clusters, values);
         }
     }
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The filters of {@code GET /api/cells}: dandiset, species, region (case-insensitive, exact), cluster, and
+ * The filters of {@code GET /api/cells}: dandiset, species, region (case-insensitive, exact), cluster,
  * {@code <feature>_min} / {@code <feature>_max} on one of the 16 map inputs (map units) or any ipfx cell
- * feature (raw units). A cell without the feature does not match a range on it.
+ * feature (raw units), and {@code polygon} ({@code x1,y1,x2,y2,...} in map coordinates, {@link MapPolygon}). A cell
+ * without the feature does not match a range on it.
  */
 public final class CellFilter {
     private final String dandiset;
@@ -19,13 +20,16 @@ public final class CellFilter {
     private final String region;
     private final Integer cluster;
     private final Map<String, double[]> ranges;
+    private final MapPolygon polygon;
 
-    private CellFilter(String dandiset, String species, String region, Integer cluster, Map<String, double[]> ranges) {
+    private CellFilter(String dandiset, String species, String region, Integer cluster, Map<String, double[]> ranges,
+                       MapPolygon polygon) {
         this.dandiset = dandiset;
         this.species = species;
         this.region = region;
         this.cluster = cluster;
         this.ranges = ranges;
+        this.polygon = polygon;
     }
 
     /**
@@ -35,6 +39,7 @@ public final class CellFilter {
     public static CellFilter of(Map<String, String> query) {
         Map<String, double[]> ranges = new LinkedHashMap<>();
         Integer cluster = null;
+        MapPolygon polygon = null;
         for (Map.Entry<String, String> q : query.entrySet()) {
             String name = q.getKey();
             if (List.of("dandiset", "species", "region", "page", "size").contains(name)) {
@@ -42,6 +47,10 @@ public final class CellFilter {
             }
             if (name.equals("cluster")) {
                 cluster = (int) number(name, q.getValue());
+                continue;
+            }
+            if (name.equals("polygon")) {
+                polygon = polygon(q.getValue());
                 continue;
             }
             boolean min = name.endsWith("_min");
@@ -57,7 +66,33 @@ public final class CellFilter {
                     Double.POSITIVE_INFINITY});
             range[min ? 0 : 1] = number(name, q.getValue());
         }
-        return new CellFilter(query.get("dandiset"), query.get("species"), query.get("region"), cluster, ranges);
+        return new CellFilter(query.get("dandiset"), query.get("species"), query.get("region"), cluster, ranges,
+                polygon);
+    }
+
+    private static MapPolygon polygon(String text) {
+        String[] parts = text.split(",", -1);
+        double[] xy = new double[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            String part = parts[k].strip();
+            try {
+                xy[k] = Double.parseDouble(part);
+            } catch (NumberFormatException e) {
+                xy[k] = Double.NaN;
+            }
+            if (!Double.isFinite(xy[k])) {
+                throw new IllegalArgumentException("filter 'polygon' has '" + part + "', not a number");
+            }
+        }
+        if (xy.length % 2 != 0) {
+            throw new IllegalArgumentException("filter 'polygon' has " + xy.length + " numbers: give x,y pairs "
+                    + "(x1,y1,x2,y2,... in map coordinates)");
+        }
+        if (xy.length / 2 < MapPolygon.MIN_VERTICES) {
+            throw new IllegalArgumentException("filter 'polygon' has " + xy.length / 2 + " vertices: a polygon needs "
+                    + "at least " + MapPolygon.MIN_VERTICES);
+        }
+        return MapPolygon.of(xy);
     }
 
     private static double number(String name, String text) {
@@ -78,6 +113,10 @@ public final class CellFilter {
     boolean matches(AtlasTable t, int row, Map<String, Double> raw) {
         if (!Atlas.same(dandiset, t.dandisets()[row]) || !Atlas.same(species, t.species()[row])
                 || !Atlas.same(region, t.regions()[row]) || (cluster != null && cluster != t.clusters()[row])) {
+            return false;
+        }
+        // The positions as the binary map carries them (float32): a page testing those selects the same cells.
+        if (polygon != null && !polygon.contains((float) t.x()[row], (float) t.y()[row])) {
             return false;
         }
         for (Map.Entry<String, double[]> r : ranges.entrySet()) {

@@ -29,9 +29,10 @@ import java.util.Map;
 /**
  * The map's columnar binary form: one Apache Arrow IPC stream (schema, the label dictionaries, one record batch)
  * with a row per cell: {@code id} (utf8), {@code x}, {@code y} (float32), {@code cluster} (int32), {@code dandiset},
- * {@code species}, {@code region}, {@code simulatedType} (utf8 dictionaries with int32 indices, null when unknown)
- * and {@code placed} (bool: placed on the map rather than built into it). The schema's metadata holds
- * {@code mapVersion}, {@code createdAt}, {@code codeVersion}, {@code cellCount} and {@code placedCount}. The 16 map
+ * {@code species}, {@code region}, {@code simulatedType} (utf8 dictionaries with int32 indices, null when unknown),
+ * {@code placed} (bool: placed on the map rather than built into it), {@code ageDays} and {@code temperatureC}
+ * (float32, null when the metadata states none). The schema's metadata holds {@code mapVersion},
+ * {@code createdAt}, {@code codeVersion}, {@code cellCount} and {@code placedCount}. The 16 map
  * inputs are left to the JSON form: they would more than double the size.
  */
 public final class MapArrow {
@@ -73,6 +74,8 @@ public final class MapArrow {
                 placed.set(i, t.placed(i) ? 1 : 0);
             }
             vectors.add(placed);
+            vectors.add(nullableFloats("ageDays", t.ageDays(), allocator));
+            vectors.add(nullableFloats("temperatureC", t.temperatureC(), allocator));
             vectors.forEach(v -> v.setValueCount(n));
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("mapVersion", t.mapVersion());
@@ -98,6 +101,19 @@ public final class MapArrow {
         v.allocateNew(values.length);
         for (int i = 0; i < values.length; i++) {
             v.set(i, (float) values[i]);
+        }
+        return v;
+    }
+
+    private static Float4Vector nullableFloats(String name, Double[] values, BufferAllocator allocator) {
+        Float4Vector v = new Float4Vector(name, allocator);
+        v.allocateNew(values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                v.setNull(i);
+            } else {
+                v.set(i, values[i].floatValue());
+            }
         }
         return v;
     }

@@ -24,7 +24,8 @@ public sealed interface CellMapView {
         }
         if (onMap instanceof OnMap.Placed p) {
             Placement c = p.entry().placement();
-            return new Placed(p.mapVersion(), c.x(), c.y(), c.cluster(), c.clusterProbability(), c.confidence(),
+            return new Placed(p.mapVersion(), c.x(), c.y(), c.cluster(), c.clusterProbability(),
+                    RunnerUpView.of(c.clusterShares()), c.confidence(),
                     c.unlikeAtlas(), c.nearestDistance(), c.imputed(), NeighbourView.of(c.neighbours()),
                     p.entry().placedAt(), p.status());
         }
@@ -52,6 +53,8 @@ public sealed interface CellMapView {
                   @Schema(description = "map y") double y,
                   @Schema(description = "most likely cluster") int cluster,
                   @Schema(description = "bootstrap probability of that cluster, 0..1") double clusterProbability,
+                  @Schema(description = "the other clusters some bootstrap rounds chose, largest share first")
+                  List<RunnerUpView> runnersUp,
                   @Schema(description = "0..1; low when the cell is unlike any cell of the atlas") double confidence,
                   @Schema(description = "nothing in the atlas resembles it") boolean unlikeAtlas,
                   @Schema(description = "distance in scaled feature space to the nearest reference cell")

@@ -42,8 +42,9 @@ public class CellResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cells of the current map, filtered by dandiset, species, region, cluster and "
-            + "<feature>_min / <feature>_max (map inputs in map units, other ipfx features in raw units); paged")
+    @Operation(summary = "Cells of the current map, filtered by dandiset, species, region, cluster, "
+            + "<feature>_min / <feature>_max (map inputs in map units, other ipfx features in raw units) and polygon "
+            + "(x1,y1,x2,y2,... in map coordinates, at least 3 vertices, even-odd rule); paged")
     public CellPageView list(@Context UriInfo uri,
                              @Parameter(description = "page, from 0") @QueryParam("page") Integer page,
                              @Parameter(description = "cells per page, 1..1000 (50)") @QueryParam("size") Integer size) {

@@ -29,7 +29,7 @@ public record CurrentMapView(
         return new CurrentMapView(t.mapVersion(), t.createdAt().toString(), t.codeVersion(),
                 new Parameters(t.parameters(), ParameterFields.METRIC), t.mappedCount(), t.placedCount(),
                 MapFeatures.NAMES, new Columns(t.ids(), t.x(), t.y(), t.clusters(), t.dandisets(), t.species(),
-                t.regions(), t.simulatedTypes(), placed(t), t.values()));
+                t.regions(), t.simulatedTypes(), t.ageDays(), t.temperatureC(), placed(t), t.values()));
     }
 
     private static boolean[] placed(AtlasTable t) {
@@ -56,6 +56,9 @@ public record CurrentMapView(
                           @Schema(description = "brain region label, null when unknown") String[] region,
                           @Schema(description = "the simulated cell's model type, null for a real cell")
                           String[] simulatedType,
+                          @Schema(description = "the animal's age in days, null when unknown") Double[] ageDays,
+                          @Schema(description = "the recording temperature in degrees Celsius, null when unknown")
+                          Double[] temperatureC,
                           @Schema(description = "true for a cell placed on the map (an upload, or a reference cell "
                                   + "waiting for the next map), false for one built into it")
                           boolean[] placed,

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,10 +18,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.patchmap.core.qc.MapFeatures;
 import org.patchmap.embedding.atlas.Atlas;
+import org.patchmap.embedding.atlas.AtlasTable;
 import org.patchmap.embedding.atlas.MapArrow;
 import org.patchmap.embedding.atlas.PreparedMap;
 import org.patchmap.embedding.map.LivingMap;
@@ -55,7 +59,8 @@ public class MapResource {
     @Path("/maps/current")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The current map: version, parameters, and per cell (columns) id, x, y, cluster, dandiset, "
-            + "species, region, whether it is placed and the 16 map features; 404 before the first map")
+            + "species, region, simulated type, age, recording temperature, whether it is placed and the 16 map "
+            + "features; 404 before the first map")
     @APIResponse(responseCode = "200", description = "the map's cells, then the cells placed on it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CurrentMapView.class)))
@@ -88,8 +93,9 @@ public class MapResource {
     @Path("/maps/current")
     @Produces(MapArrow.MEDIA_TYPE)
     @Operation(summary = "The current map as an Apache Arrow IPC stream (Accept: " + MapArrow.MEDIA_TYPE + "): per "
-            + "cell id, x, y (float32), cluster, dandiset, species, region, simulatedType (dictionary-encoded) and "
-            + "placed; the version in the schema's metadata; gzip-compressed when the client accepts it")
+            + "cell id, x, y (float32), cluster, dandiset, species, region, simulatedType (dictionary-encoded), "
+            + "placed, ageDays and temperatureC (float32, nullable); the version in the schema's metadata; "
+            + "gzip-compressed when the client accepts it")
     public Response currentArrow(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
                                  @Context HttpServerResponse http) {
         PreparedMap p = atlas.prepared().orElseThrow(() -> ApiException.notFound(NO_MAP));
@@ -104,6 +110,27 @@ public class MapResource {
         }
         return Response.ok(gzip ? p.arrowGzip() : p.arrow(), MapArrow.MEDIA_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+    }
+
+    @GET
+    @Path("/maps/current/values")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One of the 16 map inputs (map units) for every cell of the current map, in the row order "
+            + "of /api/maps/current; 400 naming an unknown feature, 404 before the first map")
+    @APIResponse(responseCode = "200", description = "the values, null where a cell lacks the feature",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeatureValuesView.class)))
+    public FeatureValuesView values(@Parameter(description = "a map input, one of the map's features",
+            example = "tau_ms") @QueryParam("feature") String feature) {
+        int f = feature == null ? -1 : MapFeatures.NAMES.indexOf(feature);
+        if (f < 0) {
+            throw ApiException.badRequest((feature == null || feature.isEmpty() ? "query parameter 'feature' is missing"
+                    : "unknown feature '" + feature + "'") + ": use one of the 16 map inputs: "
+                    + String.join(", ", MapFeatures.NAMES));
+        }
+        // Served from the prepared table: no database read beyond the current pointer.
+        AtlasTable t = atlas.current().orElseThrow(() -> ApiException.notFound(NO_MAP));
+        return new FeatureValuesView(t.mapVersion(), feature, MapFeatures.INPUTS.get(f).unit(), t.input(f));
     }
 
     @GET

@@ -14,6 +14,8 @@ public record PlacementView(@Schema(description = "the cell's name") String cell
                             @Schema(description = "most likely cluster") int cluster,
                             @Schema(description = "share of bootstrap rounds over feature subsets that chose the "
                                     + "cluster") double clusterProbability,
+                            @Schema(description = "the other clusters some rounds chose, largest share first")
+                            List<RunnerUpView> runnersUp,
                             @Schema(description = "nearest reference cells, nearest first")
                             List<NeighbourView> neighbours,
                             @Schema(description = "distance in scaled feature space to the nearest reference cell")
@@ -26,7 +28,7 @@ public record PlacementView(@Schema(description = "the cell's name") String cell
 
     static PlacementView of(Placement p) {
         return new PlacementView(p.cellId(), p.x(), p.y(), p.cluster(), p.clusterProbability(),
-                NeighbourView.of(p.neighbours()), p.nearestDistance(), p.confidence(), p.unlikeAtlas(), p.imputed(),
-                p.leftOff());
+                RunnerUpView.of(p.clusterShares()), NeighbourView.of(p.neighbours()), p.nearestDistance(),
+                p.confidence(), p.unlikeAtlas(), p.imputed(), p.leftOff());
     }
 }

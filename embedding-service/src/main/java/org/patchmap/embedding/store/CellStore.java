@@ -154,8 +154,8 @@ public class CellStore {
     }
 
     /**
-     * Every file's labels by file key: species, brain region, simulated type (the join of a whole map is one
-     * read, not one per cell, and only these fields are read).
+     * Every file's labels by file key: species, brain region, simulated type, age and recording temperature (the
+     * join of a whole map is one read, not one per cell, and only these fields are read).
      */
     public Map<String, FileLabels> labelsByFile() {
         return labels(new Document());
@@ -168,10 +168,18 @@ public class CellStore {
 
     private Map<String, FileLabels> labels(Bson filter) {
         Map<String, FileLabels> out = new HashMap<>();
-        collection(METADATA).find(filter).batchSize(BATCH).projection(new Document("species.label", 1).append("brainRegion.label", 1)
-                .append("simulated.type", 1)).forEach(d -> out.put(d.getString("_id"), new FileLabels(
-                        field(d, "species", "label"), field(d, "brainRegion", "label"), field(d, "simulated", "type"))));
+        Document projection = new Document("species.label", 1).append("brainRegion.label", 1)
+                .append("simulated.type", 1).append("ageDays.value", 1).append("temperatureC.value", 1);
+        collection(METADATA).find(filter).batchSize(BATCH).projection(projection).forEach(d -> out.put(
+                d.getString("_id"), new FileLabels(field(d, "species", "label"), field(d, "brainRegion", "label"),
+                        field(d, "simulated", "type"), quantity(d, "ageDays"), quantity(d, "temperatureC"))));
         return out;
+    }
+
+    /** A {@code SourcedQuantity}'s value, null when the metadata states none. */
+    private static Double quantity(Document d, String name) {
+        Document q = d.get(name, Document.class);
+        return q != null && q.get("value") instanceof Number n ? n.doubleValue() : null;
     }
 
     /** The stored features events of some cells (at most {@value #BATCH}), by cell id; unknown ids are absent. */

@@ -13,6 +13,7 @@ import org.patchmap.core.map.MapCell;
 import org.patchmap.core.map.MapResult;
 import org.patchmap.core.map.MappedCell;
 import org.patchmap.core.map.Neighbour;
+import org.patchmap.core.map.ClusterShare;
 import org.patchmap.core.map.Placement;
 import org.patchmap.core.qc.MapFeatures;
 
@@ -157,7 +158,9 @@ public class MapStore {
     public void savePlacement(String version, Placement p, Instant placedAt) {
         Document doc = new Document("_id", version + "|" + p.cellId()).append("mapVersion", version)
                 .append("cellId", p.cellId()).append("x", p.x()).append("y", p.y()).append("cluster", p.cluster())
-                .append("clusterProbability", p.clusterProbability()).append("confidence", p.confidence())
+                .append("clusterProbability", p.clusterProbability())
+                .append("clusterShares", p.clusterShares().stream().map(c -> new Document("cluster", c.cluster())
+                        .append("probability", c.probability())).toList()).append("confidence", p.confidence())
                 .append("nearestDistance", p.nearestDistance()).append("unlikeAtlas", p.unlikeAtlas())
                 .append("neighbours", neighbours(p.neighbours())).append("imputed", p.imputed())
                 .append("placedAt", Date.from(placedAt));
@@ -168,9 +171,18 @@ public class MapStore {
         return Optional.ofNullable(collection(PLACEMENTS).find(Filters.eq("_id", version + "|" + cellId)).first())
                 .map(d -> new PlacementEntry(d.getString("mapVersion"), new Placement(d.getString("cellId"),
                         d.getDouble("x"), d.getDouble("y"), d.getInteger("cluster"), d.getDouble("clusterProbability"),
-                        neighbours(d), d.getDouble("nearestDistance"), d.getDouble("confidence"),
+                        clusterShares(d), neighbours(d), d.getDouble("nearestDistance"), d.getDouble("confidence"),
                         d.getBoolean("unlikeAtlas"), d.getList("imputed", String.class), null),
                         d.getDate("placedAt").toInstant()));
+    }
+
+    /** A placement stored without its shares (written before they were kept) answers its winner alone. */
+    private static List<ClusterShare> clusterShares(Document d) {
+        List<Document> shares = d.getList("clusterShares", Document.class);
+        if (shares == null) {
+            return List.of(new ClusterShare(d.getInteger("cluster"), d.getDouble("clusterProbability")));
+        }
+        return shares.stream().map(c -> new ClusterShare(c.getInteger("cluster"), c.getDouble("probability"))).toList();
     }
 
     /**

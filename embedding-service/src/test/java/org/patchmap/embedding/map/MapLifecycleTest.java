@@ -108,6 +108,8 @@ class MapLifecycleTest {
 
     private void beforeTheFirstMapTheApiSaysSo() {
         given().get("/api/maps/current").then().statusCode(404).body("error", equalTo("no map yet"));
+        given().get("/api/maps/current/values?feature=tau_ms").then().statusCode(404)
+                .body("error", equalTo("no map yet"));
         given().get("/api/cells").then().statusCode(404).body("error", equalTo("no map yet"));
         given().get("/api/export.csv").then().statusCode(404).body("error", equalTo("no map yet"));
         given().contentType(ContentType.JSON).body("{\"features\": {\"tau\": 0.02}}").post("/api/placements")
@@ -194,6 +196,11 @@ class MapLifecycleTest {
         given().get("/api/cells/" + upload).then().statusCode(200).body("map.status", equalTo("placed"))
                 .body("map.mapVersion", equalTo(second))
                 .body("map.neighbours[0].cellId", equalTo(dandiId(ROWS.get(5))));
+        // the stored placement keeps every cluster's share: with the runners-up they add up to all rounds
+        JsonPath stored = given().get("/api/cells/" + upload).then().extract().jsonPath();
+        double shares = stored.getDouble("map.clusterProbability")
+                + stored.getList("map.runnersUp.probability", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertEquals(1.0, shares, 1e-6, stored.prettify());
         assertEquals(0, living.pendingCount());
         theMapShowsThePlacedCellAfterItsCells(second, upload);
     }
@@ -222,6 +229,22 @@ class MapLifecycleTest {
         assertEquals(16, values.size());
         // the upload's features are cell 5's: its map inputs are the same as that cell's row
         assertEquals(map.getList("cells.values[" + ids.indexOf(dandiId(ROWS.get(5))) + "]"), values);
+        // no metadata was sent for any cell: age and temperature are null on every row, the placed one too
+        for (String quantity : List.of("ageDays", "temperatureC")) {
+            List<Object> column = map.getList("cells." + quantity);
+            assertEquals(mapped + 1, column.size(), quantity);
+            assertTrue(column.stream().allMatch(v -> v == null), quantity);
+        }
+        // one map input alone comes in the same row order, the placed cell last
+        int tau = MapFeatures.NAMES.indexOf("tau_ms");
+        JsonPath tauValues = given().get("/api/maps/current/values?feature=tau_ms").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(second, tauValues.getString("mapVersion"));
+        List<Object> column = tauValues.getList("values");
+        assertEquals(mapped + 1, column.size());
+        for (int i = 0; i <= mapped; i++) {
+            assertEquals(map.getList("cells.values[" + i + "]").get(tau), column.get(i), "row " + i);
+        }
         // the binary form says the same
         ArrowMap arrow;
         try {
@@ -235,6 +258,8 @@ class MapLifecycleTest {
         assertEquals("1", arrow.metadata().get("placedCount"));
         assertEquals(placed, arrow.placed());
         assertEquals((float) cell.getDouble("map.x"), arrow.x().get(mapped));
+        assertEquals(null, arrow.quantities().get("ageDays").get(mapped));
+        assertEquals(null, arrow.quantities().get("temperatureC").get(mapped));
         assertEquals(cell.getInt("map.cluster"), arrow.cluster().get(mapped));
     }
 

@@ -81,6 +81,9 @@ class AtlasApiTest {
         assertEquals(dandiId(twin), placed.getString("neighbours[0].cellId"));
         assertTrue(placed.getDouble("neighbours[0].distance") < 1e-9, placed.prettify());
         assertTrue(placed.getDouble("nearestDistance") < 1e-9, placed.prettify());
+        double shares = placed.getDouble("clusterProbability")
+                + placed.getList("runnersUp.probability", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertEquals(1.0, shares, 1e-6, placed.prettify());
         JsonPath map = given().get("/api/cells/" + dandiId(twin)).then().statusCode(200).extract().jsonPath();
         assertEquals("mapped", map.getString("map.status"));
         assertEquals(map.getDouble("map.x"), placed.getDouble("x"), 1e-6);
@@ -196,8 +199,8 @@ class AtlasApiTest {
         JsonNode cells = json.path("cells");
         int n = cells.path("id").size();
         assertEquals(100 - (int) ROWS.stream().filter(r -> r.cell().leftOffReason(12) != null).count(), n);
-        assertEquals(List.of("id", "x", "y", "cluster", "dandiset", "species", "region", "simulatedType", "placed"),
-                arrow.columns());
+        assertEquals(List.of("id", "x", "y", "cluster", "dandiset", "species", "region", "simulatedType", "placed",
+                "ageDays", "temperatureC"), arrow.columns());
         assertEquals(Map.of("mapVersion", json.path("mapVersion").asText(), "createdAt", json.path("createdAt").asText(),
                 "codeVersion", json.path("codeVersion").asText(), "cellCount", String.valueOf(n), "placedCount", "0"),
                 arrow.metadata());
@@ -213,12 +216,165 @@ class AtlasApiTest {
             }
             assertFalse(cells.path("placed").get(i).asBoolean());
             assertFalse(arrow.placed().get(i));
+            for (String quantity : List.of("ageDays", "temperatureC")) {
+                JsonNode v = cells.path(quantity).get(i);
+                assertEquals(v.isNull() ? null : (float) v.asDouble(), arrow.quantities().get(quantity).get(i),
+                        quantity + " of row " + i);
+            }
         }
+        int real = arrow.id().indexOf(dandiId(AtlasFixture.REAL_ROW));
+        assertEquals((float) AtlasFixture.REAL_AGE_DAYS, arrow.quantities().get("ageDays").get(real));
+        assertEquals((float) AtlasFixture.REAL_TEMPERATURE_C, arrow.quantities().get("temperatureC").get(real));
         assertEquals("Mus musculus", arrow.labels().get("species").get(arrow.id().indexOf(dandiId(AtlasFixture.REAL_ROW))));
         assertEquals("fast_spiking",
                 arrow.labels().get("simulatedType").get(arrow.id().indexOf(dandiId(AtlasFixture.SIMULATED_ROW))));
         // without asking for the binary form, a client gets JSON
         given().header("Accept", "*/*").get("/api/maps/current").then().statusCode(200).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void ageAndTemperatureAreTheFilesMetadataAndNullWhenUnknown() throws Exception {
+        JsonNode cells = EventJson.mapper().readTree(given().get("/api/maps/current").then().statusCode(200)
+                .extract().asString()).path("cells");
+        List<String> ids = new ArrayList<>();
+        cells.path("id").forEach(id -> ids.add(id.asText()));
+        int real = ids.indexOf(dandiId(AtlasFixture.REAL_ROW));
+        int simulated = ids.indexOf(dandiId(AtlasFixture.SIMULATED_ROW));
+        for (String quantity : List.of("ageDays", "temperatureC")) {
+            JsonNode column = cells.path(quantity);
+            assertEquals(ids.size(), column.size(), quantity);
+            assertTrue(column.get(simulated).isNull(), quantity + " of the simulated cell, which states none");
+            // only the real cell's metadata states them
+            assertEquals(1, java.util.stream.StreamSupport.stream(column.spliterator(), false)
+                    .filter(v -> !v.isNull()).count(), quantity);
+        }
+        assertEquals(AtlasFixture.REAL_AGE_DAYS, cells.path("ageDays").get(real).asDouble(), 0);
+        assertEquals(AtlasFixture.REAL_TEMPERATURE_C, cells.path("temperatureC").get(real).asDouble(), 0);
+    }
+
+    @Test
+    void oneMapInputComesInTheMapsRowOrderWithItsUnit() throws Exception {
+        JsonNode current = EventJson.mapper().readTree(given().get("/api/maps/current").then().statusCode(200)
+                .extract().asString());
+        JsonNode rows = current.path("cells").path("values");
+        int nulls = 0;
+        for (String feature : List.of("tau_ms", "log10_input_resistance", "latency_0_long_square")) {
+            int f = MapFeatures.NAMES.indexOf(feature);
+            JsonNode answer = EventJson.mapper().readTree(given().header("Accept-Encoding", "gzip")
+                    .get("/api/maps/current/values?feature=" + feature).then().statusCode(200)
+                    .contentType(ContentType.JSON).header("Content-Encoding", "gzip").extract().asString());
+            assertEquals(current.path("mapVersion").asText(), answer.path("mapVersion").asText());
+            assertEquals(feature, answer.path("feature").asText());
+            assertEquals(MapFeatures.INPUTS.get(f).unit(), answer.path("unit").asText());
+            JsonNode values = answer.path("values");
+            assertEquals(rows.size(), values.size(), feature);
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(rows.get(i).get(f), values.get(i), feature + " of row " + i);
+                nulls += values.get(i).isNull() ? 1 : 0;
+            }
+        }
+        assertTrue(nulls > 0, "some synthetic cells lack a feature: missing values are null");
+        given().get("/api/maps/current/values?feature=tau_ms").then().body("unit", equalTo("ms"));
+        String inputs = String.join(", ", MapFeatures.NAMES);
+        given().get("/api/maps/current/values?feature=tau").then().statusCode(400)
+                .body("error", equalTo("unknown feature 'tau': use one of the 16 map inputs: " + inputs));
+        given().get("/api/maps/current/values").then().statusCode(400)
+                .body("error", equalTo("query parameter 'feature' is missing: use one of the 16 map inputs: " + inputs));
+    }
+
+    @Test
+    void aPolygonKeepsTheMapCellsInsideIt() throws Exception {
+        JsonNode current = EventJson.mapper().readTree(given().get("/api/maps/current").then().statusCode(200)
+                .extract().asString());
+        JsonNode cells = current.path("cells");
+        int n = current.path("cellCount").asInt(); // the map's own cells: the rows the filters read
+        // the positions in float32, as the binary map and the filter have them
+        List<Float> xs = new ArrayList<>();
+        List<Float> ys = new ArrayList<>();
+        List<Integer> clusters = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            xs.add((float) cells.path("x").get(i).asDouble());
+            ys.add((float) cells.path("y").get(i).asDouble());
+            clusters.add(cells.path("cluster").get(i).asInt());
+        }
+        float minX = xs.stream().min(Float::compare).orElseThrow();
+        float maxX = xs.stream().max(Float::compare).orElseThrow();
+        float minY = ys.stream().min(Float::compare).orElseThrow();
+        float maxY = ys.stream().max(Float::compare).orElseThrow();
+        double midX = (minX + maxX) / 2;
+        double midY = (minY + maxY) / 2;
+
+        // a rectangle, as an axis-aligned box: the left half of the map (its left and bottom edges hold their cells)
+        long left = 0;
+        long leftInClusterZero = 0;
+        for (int i = 0; i < n; i++) {
+            if (xs.get(i) >= minX - 1 && xs.get(i) < midX && ys.get(i) >= minY - 1 && ys.get(i) < maxY + 1) {
+                left++;
+                leftInClusterZero += clusters.get(i) == 0 ? 1 : 0;
+            }
+        }
+        assertTrue(left > 0 && left < n, left + " of " + n);
+        String box = polygon(minX - 1, minY - 1, midX, minY - 1, midX, maxY + 1, minX - 1, maxY + 1);
+        given().get("/api/cells?polygon=" + box).then().statusCode(200).body("total", equalTo((int) left));
+        // combined with another filter: both hold
+        given().get("/api/cells?cluster=0&polygon=" + box).then().body("total", equalTo((int) leftInClusterZero));
+        // the vertices in the other direction select the same cells
+        given().get("/api/cells?polygon=" + polygon(minX - 1, maxY + 1, midX, maxY + 1, midX, minY - 1, minX - 1,
+                minY - 1)).then().body("total", equalTo((int) left));
+
+        // a triangle, counted with the sides' cross products: (min, min), (max, min), (min, max) with a margin
+        double[] t = {minX - 1, minY - 1, maxX + 1, minY - 1, minX - 1, maxY + 1};
+        long inTriangle = 0;
+        for (int i = 0; i < n; i++) {
+            double px = xs.get(i);
+            double py = ys.get(i);
+            boolean inside = true;
+            for (int k = 0; k < 3; k++) {
+                double ax = t[2 * k], ay = t[2 * k + 1], bx = t[(2 * k + 2) % 6], by = t[(2 * k + 3) % 6];
+                inside &= (bx - ax) * (py - ay) - (by - ay) * (px - ax) > 0; // left of each counter-clockwise side
+            }
+            inTriangle += inside ? 1 : 0;
+        }
+        assertTrue(inTriangle > 0 && inTriangle < n, inTriangle + " of " + n);
+        given().get("/api/cells?polygon=" + polygon(t)).then().body("total", equalTo((int) inTriangle));
+
+        // a cell exactly on the boundary: on the left edge it is in, on the right edge it is out
+        int c = 5;
+        double cx = xs.get(c);
+        String onLeft = polygon(cx, minY - 1, maxX + 1, minY - 1, maxX + 1, maxY + 1, cx, maxY + 1);
+        String onRight = polygon(minX - 1, minY - 1, cx, minY - 1, cx, maxY + 1, minX - 1, maxY + 1);
+        String id = cells.path("id").get(c).asText();
+        assertTrue(cellIds("/api/cells?size=1000&polygon=" + onLeft).contains(id), id + " on the left edge");
+        assertFalse(cellIds("/api/cells?size=1000&polygon=" + onRight).contains(id), id + " on the right edge");
+
+        // nothing outside the map's extent
+        given().get("/api/cells?polygon=" + polygon(maxX + 1, maxY + 1, maxX + 2, maxY + 1, maxX + 2, maxY + 2))
+                .then().body("total", equalTo(0));
+
+        given().get("/api/cells?polygon=0,0,1,0,1").then().statusCode(400).body("error", equalTo(
+                "filter 'polygon' has 5 numbers: give x,y pairs (x1,y1,x2,y2,... in map coordinates)"));
+        given().get("/api/cells?polygon=0,0,1,1").then().statusCode(400)
+                .body("error", equalTo("filter 'polygon' has 2 vertices: a polygon needs at least 3"));
+        given().get("/api/cells?polygon=0,0,1,east,1,1").then().statusCode(400)
+                .body("error", equalTo("filter 'polygon' has 'east', not a number"));
+        given().get("/api/cells?polygon=0,0,1,NaN,1,1").then().statusCode(400)
+                .body("error", equalTo("filter 'polygon' has 'NaN', not a number"));
+    }
+
+    /** A polygon query value; each number is written so that it parses back to exactly the same double. */
+    private static String polygon(double... xy) {
+        return String.join(",", Arrays.stream(xy).mapToObj(Double::toString).toList());
+    }
+
+    private static List<String> cellIds(String path) {
+        return given().get(path).then().statusCode(200).extract().jsonPath().getList("cells.cellId", String.class);
+    }
+
+    @Test
+    void thePageIsToldWhereToUploadAndReadFeatures() {
+        // ATLAS_INGEST_URL as the test profile sets it, trailing slash dropped; ATLAS_FEATURE_URL unset: same origin
+        given().get("/api/config").then().statusCode(200).contentType(ContentType.JSON)
+                .body("ingestUrl", equalTo("http://localhost:18081")).body("featureUrl", equalTo(""));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Places new cells on a built map without moving it: the cell's features go through the map's
@@ -122,7 +123,17 @@ public final class MapPlacer {
             }
         }
         return new Placement(cell.cellId(), sx / sw, sy / sw, best, (double) votes[best] / parameters.bootstrapRounds(),
-                neighbours, nearest, confidence, confidence < UNLIKE_ATLAS, imputed, null);
+                shares(votes, best), neighbours, nearest, confidence, confidence < UNLIKE_ATLAS, imputed, null);
+    }
+
+    /** The clusters with votes, the winner first (it wins ties by its lower number), then by share and cluster. */
+    private List<ClusterShare> shares(int[] votes, int best) {
+        List<ClusterShare> out = new ArrayList<>();
+        out.add(new ClusterShare(best, (double) votes[best] / parameters.bootstrapRounds()));
+        IntStream.range(0, votes.length).filter(k -> k != best && votes[k] > 0).boxed()
+                .sorted((a, b) -> votes[a] != votes[b] ? Integer.compare(votes[b], votes[a]) : Integer.compare(a, b))
+                .forEach(k -> out.add(new ClusterShare(k, (double) votes[k] / parameters.bootstrapRounds())));
+        return out;
     }
 
     /** Share of reference cells (of the sample, on a large map) whose nearest-neighbour distance is at least {@code d}. */

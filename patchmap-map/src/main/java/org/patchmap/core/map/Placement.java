@@ -10,6 +10,8 @@ import java.util.List;
  * @param y                  map y (NaN when not placed)
  * @param cluster            most likely cluster (−1 when not placed)
  * @param clusterProbability share of the bootstrap rounds over feature subsets that chose {@code cluster}
+ * @param clusterShares      every cluster some round chose, by share (largest first, then by cluster): the first
+ *                           is {@code cluster}, the others are the runners-up
  * @param neighbours         its nearest reference cells (cosine, scaled features), nearest first
  * @param nearestDistance    Euclidean distance in scaled feature space to the nearest reference cell
  * @param confidence         share of reference cells whose own nearest-neighbour distance is at least
@@ -20,15 +22,16 @@ import java.util.List;
  * @param leftOff            why it was not placed, or null
  */
 public record Placement(String cellId, double x, double y, int cluster, double clusterProbability,
-                        List<Neighbour> neighbours, double nearestDistance, double confidence, boolean unlikeAtlas,
+                        List<ClusterShare> clusterShares, List<Neighbour> neighbours, double nearestDistance, double confidence, boolean unlikeAtlas,
                         List<String> imputed, String leftOff) {
     public Placement {
+        clusterShares = List.copyOf(clusterShares);
         neighbours = List.copyOf(neighbours);
         imputed = List.copyOf(imputed);
     }
 
     static Placement notPlaced(String cellId, String reason) {
-        return new Placement(cellId, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), Double.NaN, Double.NaN,
+        return new Placement(cellId, Double.NaN, Double.NaN, -1, Double.NaN, List.of(), List.of(), Double.NaN, Double.NaN,
                 false, List.of(), reason);
     }
 

@@ -62,6 +62,11 @@ class MapPlacerTest {
         Placement two = new MapPlacer(map).place(fresh);
         assertEquals(one, two);
         assertTrue(one.clusterProbability() > 0 && one.clusterProbability() <= 1, one.toString());
+        assertEquals(new ClusterShare(one.cluster(), one.clusterProbability()), one.clusterShares().get(0));
+        assertEquals(1.0, one.clusterShares().stream().mapToDouble(ClusterShare::probability).sum(), 1e-12);
+        for (int i = 2; i < one.clusterShares().size(); i++) {
+            assertTrue(one.clusterShares().get(i - 1).probability() >= one.clusterShares().get(i).probability());
+        }
         assertTrue(one.cluster() >= 0 && one.cluster() < map.clusters(), one.toString());
         assertTrue(one.confidence() > MapPlacer.UNLIKE_ATLAS, one.toString());
     }
