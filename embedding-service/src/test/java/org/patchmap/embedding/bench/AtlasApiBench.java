@@ -45,9 +45,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -60,9 +62,11 @@ import java.util.stream.Stream;
  * starts the packaged embedding-service against it (heap 2 GB, its own JVM), waits until the stored map is restored,
  * then sends a fixed number of requests per endpoint at a fixed concurrency and prints requests/s, p50 and p99
  * latency, response sizes and the service's peak heap. Loopback only; every loop is bounded. Not a test.
+ * With {@code --serve} it measures nothing: it prints "serving URL" once the map is restored and keeps the service
+ * up until stopped, for the web atlas render bench ({@code embedding-service/web-bench.sh}).
  *
  * <p>Run from the repository root (docs/benchmarks.md, "Atlas API at 100,000 cells"):
- * {@code java -cp ... org.patchmap.embedding.bench.AtlasApiBench [--cells 100000] [--placed 500]}.
+ * {@code java -cp ... org.patchmap.embedding.bench.AtlasApiBench [--cells 100000] [--placed 500] [--serve]}.
  */
 public final class AtlasApiBench {
     private static final String DATABASE = "patchmap-bench";
@@ -87,23 +91,29 @@ public final class AtlasApiBench {
         int placed = 500;
         Path jar = Path.of("embedding-service/target/quarkus-app/quarkus-run.jar");
         Duration restoreWait = Duration.ofMinutes(15);
+        boolean serve = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cells" -> cells = Integer.parseInt(args[++i]);
                 case "--placed" -> placed = Integer.parseInt(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--restore-wait-min" -> restoreWait = Duration.ofMinutes(Integer.parseInt(args[++i]));
+                case "--serve" -> serve = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --cells N, --placed N, --jar PATH, --restore-wait-min N");
+                        + "; use --cells N, --placed N, --jar PATH, --restore-wait-min N, --serve");
             }
         }
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package embedding-service first");
         }
-        new AtlasApiBench().run(cells, placed, jar, restoreWait);
+        new AtlasApiBench().run(cells, placed, jar, restoreWait, serve);
     }
 
-    private void run(int cells, int placed, Path jar, Duration restoreWait) throws Exception {
+    /**
+     * Seeds, starts the service and waits for the restore; then measures the requests, or with {@code serve} prints
+     * "serving URL" and keeps the service up for a browser (web-bench.sh) until this JVM is stopped.
+     */
+    private void run(int cells, int placed, Path jar, Duration restoreWait, boolean serve) throws Exception {
         System.out.printf("atlas API bench: %,d SIMULATED reference cells, %d placed uploads; load average %s%n",
                 cells, placed, loadAverage());
         Path dir = Files.createTempDirectory("patchmap-api-bench");
@@ -141,6 +151,9 @@ public final class AtlasApiBench {
             System.out.printf("stored map %s %.1f s after start; heap peak so far %s%n",
                     restored ? "restored (rebuilt for placing)" : "NOT restored (measuring anyway)",
                     seconds(started), mb(heapPeak.get()));
+            if (serve) {
+                serveUntilStopped(service, dir);
+            }
 
             long first = System.nanoTime();
             HttpResponse<byte[]> firstMap = get("/api/maps/current", MapArrow.MEDIA_TYPE, true);
@@ -175,9 +188,34 @@ public final class AtlasApiBench {
                 Files.copy(dir.resolve("embedding-service.log"), log, StandardCopyOption.REPLACE_EXISTING);
                 System.out.println("service log: " + log);
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * Prints the service's address and blocks until the JVM is stopped (SIGTERM, Ctrl-C); a shutdown hook then stops
+     * the service and removes the bench's folder, since the JVM ends without leaving this method.
+     */
+    private void serveUntilStopped(Process service, Path dir) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.destroy();
+            try {
+                service.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            deleteTree(dir);
+        }, "stop-service"));
+        System.out.printf("serving %s/ (SIMULATED cells; stop with Ctrl-C or SIGTERM)%n", base);
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not remove " + dir + ": " + e.getMessage());
         }
     }
 
