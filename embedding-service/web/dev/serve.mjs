@@ -16,10 +16,18 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/cs
 
 http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/api/config') {
+    // Everything is forwarded from here, so the page talks to this origin only.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ingestUrl: '', featureUrl: '' }));
+    return;
+  }
   if (url.pathname.startsWith('/api/')) {
     const base = url.pathname.startsWith('/api/uploads') ? targets.uploads
       : url.pathname.startsWith('/api/features') ? targets.features : targets.api;
-    const up = http.request(base + req.url, { method: req.method, headers: { ...req.headers, host: new URL(base).host } },
+    // Same origin as far as the services can tell: no Origin header for their CORS check.
+    const { origin, ...headers } = req.headers;
+    const up = http.request(base + req.url, { method: req.method, headers: { ...headers, host: new URL(base).host } },
       (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
     up.on('error', (e) => { res.writeHead(502); res.end(String(e)); });
     req.pipe(up);

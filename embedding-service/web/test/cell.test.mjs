@@ -64,7 +64,7 @@ test('the cell panel shows a cell opened from the URL, and opens its neighbour o
     await panel.locator('svg.sweeps').waitFor({ timeout: env.waitMs });
     await screenshot(page, 'cell-panel-neighbour');
 
-    assert.deepEqual(atlas.problems, []);
+    assert.deepEqual(atlas.errors, []);
   } finally {
     await atlas.close();
   }
