@@ -144,7 +144,11 @@ export class MapView {
     if (!m || !enc) return;
     const gx = new Float32Array(m.n);
     const gy = new Float32Array(m.n);
-    for (let i = 0; i < m.n; i++) [gx[i], gy[i]] = toGl(this.frame, m.x[i], m.y[i]);
+    const { cx, cy, half } = this.frame;
+    for (let i = 0; i < m.n; i++) {
+      gx[i] = (m.x[i] - cx) / half;
+      gy[i] = (m.y[i] - cy) / half;
+    }
     const selected = this.plot.get('selectedPoints');
     await this.plot.set({ colorBy: 'valueA', pointColor: enc.palette, opacityBy: 'valueB', opacity: [DIMMED, 0.85] });
     await this.plot.draw({ x: gx, y: gy, valueA: enc.index, valueB: this.dim ?? new Float32Array(m.n).fill(1) },
