@@ -1,5 +1,6 @@
 // One upload in the "map my cell" list: the file's name and size, a progress bar while it is sent, the
 // pipeline's steps in plain words, then its place on the map or the reason it was refused.
+import { el } from './dom';
 
 export type Step = 'sent' | 'received' | 'extracting' | 'extracted' | 'features' | 'placed';
 export type StepState = 'pending' | 'active' | 'done' | 'failed';
@@ -25,13 +26,6 @@ export function bytesText(n: number): string {
     u++;
   }
   return u === 0 ? `${n} bytes` : `${v.toFixed(1)} ${units[u]}`;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 export class UploadItem {

@@ -3,16 +3,10 @@
 import type { CellMapMapped, CellMapPlaced, CellView } from '../api';
 import type { AtlasContext } from '../context';
 import { drawThumbs, pickSweep, SPIKE_MV, type Thumb } from './thumbs';
+import { el } from './dom';
 
 /** How many neighbours get a trace thumbnail. */
 const THUMBS = 3;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function button(text: string, onClick: () => void, cls?: string): HTMLButtonElement {
   const b = el('button', cls, text);
