@@ -412,10 +412,11 @@ class AtlasApiTest {
                 .body("error", equalTo("no sweeps known for cell dandi:000001/none.nwb"));
         given().post("/api/admin/cells/upload:00/none.nwb/reference").then().statusCode(404)
                 .body("error", equalTo("no features for cell upload:00/none.nwb"));
-        // the web map is served, with its one script and no external one
+        // the web atlas is served, with its one script module and stylesheets and nothing external
         String page = given().get("/").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("<script src=\"atlas.js\"></script>") && !page.contains("http"), page);
+        assertTrue(page.contains("<script type=\"module\" src=\"atlas.js\"></script>") && !page.contains("http"), page);
         given().get("/atlas.js").then().statusCode(200);
+        given().get("/atlas.css").then().statusCode(200);
     }
 
     @Test
