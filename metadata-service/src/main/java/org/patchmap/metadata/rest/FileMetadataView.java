@@ -28,13 +28,15 @@ public record FileMetadataView(
         @Schema(description = "The region vocabulary's version") String vocabularyVersion,
         @Schema(description = "When it was extracted (ISO-8601 UTC)") Instant extractedAt,
         @Schema(description = "A simulated cell's truth (model type, model, seed, parameters); absent for a real cell")
-        @JsonInclude(JsonInclude.Include.NON_NULL) SimulatedView simulated) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SimulatedView simulated,
+        @Schema(description = "The lab that recorded the cell: the file's lab and institution (source nwb), else the "
+                + "one its dandiset's contributors name (source dandiset)") SourcedTermView lab) {
 
     static FileMetadataView of(MetadataEvent m) {
         return new FileMetadataView(m.schemaVersion(), m.cellId(), ProvenanceView.of(m.provenance()),
                 SourcedTermView.of(m.species()), SourcedTermView.of(m.brainRegion()),
                 SourcedQuantityView.of(m.ageDays()), SourcedTermView.of(m.sex()), SourcedTermView.of(m.genotype()),
                 SourcedQuantityView.of(m.temperatureC()), m.vocabularyVersion(), m.extractedAt(),
-                SimulatedView.of(m.simulated()));
+                SimulatedView.of(m.simulated()), SourcedTermView.of(m.lab()));
     }
 }
