@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * {@code /api/maps/current} in its binary form as Arrow's own reader decodes it (dictionaries decoded back to
- * strings): the schema's metadata, the column names in order and each column's values ({@code quantities}: the
+ * strings; {@code labels}: dandiset, species, region, simulatedType and lab): the schema's metadata, the column
+ * names in order and each column's values ({@code quantities}: the
  * nullable float32 columns {@code ageDays} and {@code temperatureC}).
  */
 public record ArrowMap(Map<String, String> metadata, List<String> columns, List<String> id, List<Float> x,
@@ -56,7 +57,7 @@ public record ArrowMap(Map<String, String> metadata, List<String> columns, List<
                 placed.add(placedBits.get(i) == 1);
             }
             Map<String, List<String>> labels = new LinkedHashMap<>();
-            for (String name : List.of("dandiset", "species", "region", "simulatedType")) {
+            for (String name : List.of("dandiset", "species", "region", "simulatedType", "lab")) {
                 FieldVector encoded = root.getVector(name);
                 Dictionary dictionary = reader.getDictionaryVectors().get(encoded.getField().getDictionary().getId());
                 List<String> values = new ArrayList<>();

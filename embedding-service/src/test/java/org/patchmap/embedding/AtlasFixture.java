@@ -21,7 +21,8 @@ import static org.patchmap.embedding.SyntheticFeatures.dandiId;
  * The atlas the API tests read: the 100 cells of {@link SyntheticFeatures#ROWS} (dandiset features) all on the
  * current map, nothing pending, no build asked for. Two of them have metadata, stored before the map is built:
  * {@link #SIMULATED_ROW} a simulated cell's ({@link #SIMULATED}; no age or temperature), {@link #REAL_ROW} a real
- * cell's (age {@link #REAL_AGE_DAYS} days, recorded at {@link #REAL_TEMPERATURE_C} °C); the others none. Made once per application, on the first call; later calls find it there (the tests that use it add no
+ * cell's (age {@link #REAL_AGE_DAYS} days, recorded at {@link #REAL_TEMPERATURE_C} °C by {@link #REAL_LAB}); the
+ * others none. Made once per application, on the first call; later calls find it there (the tests that use it add no
  * reference cell).
  */
 public final class AtlasFixture {
@@ -32,6 +33,8 @@ public final class AtlasFixture {
             Map.of("gNa_mS_cm2", 58.1, "diameter_um", 56.0));
     public static final double REAL_AGE_DAYS = 147.96;
     public static final double REAL_TEMPERATURE_C = 34.0;
+    /** The lab dandiset 000008's contact person names. */
+    public static final SourcedTerm REAL_LAB = new SourcedTerm("Tolias lab", null, "dandiset", 0.6);
     private static final SourcedTerm MOUSE = new SourcedTerm("Mus musculus", "NCBITaxon:10090", "asset", 1.0);
 
     private AtlasFixture() {
@@ -49,7 +52,7 @@ public final class AtlasFixture {
                 dandiId(REAL_ROW), SyntheticFeatures.provenance(REAL_ROW), MOUSE,
                 new SourcedTerm("motor cortex", "MBA:500", "text", 0.9),
                 new SourcedQuantity(REAL_AGE_DAYS, "P147DT82800S", "asset", 1.0), null, null,
-                new SourcedQuantity(REAL_TEMPERATURE_C, "34 C", "nwb", 1.0), "regions-1", at)));
+                new SourcedQuantity(REAL_TEMPERATURE_C, "34 C", "nwb", 1.0), "regions-1", at, null, REAL_LAB)));
         for (SyntheticCells.Row row : new SyntheticCells.Row[]{SIMULATED_ROW, REAL_ROW}) {
             Eventually.until("metadata of " + dandiId(row), () -> given().get("/api/cells/" + dandiId(row))
                     .statusCode() == 200);

@@ -31,11 +31,21 @@ public record AssetEvent(int schemaVersion, String source, String fileKey, Prove
     private static final String EVENT = Topics.ASSETS;
     /**
      * The version metadata fields an event carries: the text and summary that species, region and
-     * temperature are read from. Contributors, licences and the like stay out (an Allen dandiset
-     * lists hundreds of contributors, repeated in every asset's event otherwise).
+     * temperature are read from, and the contributors that name the lab ({@link #LAB_ROLES}).
+     * Licences and the like stay out, and so do the other contributors (an Allen dandiset lists
+     * hundreds, repeated in every asset's event otherwise).
      */
     public static final List<String> DANDISET_FIELDS = List.of("identifier", "version", "name", "description",
-            "keywords", "assetsSummary");
+            "keywords", "assetsSummary", "contributor");
+    /**
+     * The roles of the contributors an event carries, in the order metadata-service trusts them to
+     * name the lab: the person who supervised the work or led the project heads the lab; a contact
+     * person may be its head or a member who looks after the data.
+     */
+    public static final List<String> LAB_ROLES = List.of("dcite:Supervision", "dcite:ProjectLeader",
+            "dcite:ContactPerson");
+    /** What an event keeps of each such contributor. */
+    private static final List<String> CONTRIBUTOR_FIELDS = List.of("schemaKey", "name", "roleName", "affiliation");
 
     public AssetEvent {
         Require.schema(EVENT, schemaVersion, SCHEMA_VERSION);
@@ -84,16 +94,42 @@ public record AssetEvent(int schemaVersion, String source, String fileKey, Prove
                 trimDandiset(versionMetadata), now);
     }
 
-    /** The {@link #DANDISET_FIELDS} of a version's metadata, nulls left out. */
+    /**
+     * The {@link #DANDISET_FIELDS} of a version's metadata, nulls left out; of its contributors, the
+     * persons with one of the {@link #LAB_ROLES}, each with its name, roles and affiliations only
+     * (left out when there is none).
+     */
     public static Map<String, Object> trimDandiset(Map<String, Object> versionMetadata) {
         Map<String, Object> kept = new java.util.LinkedHashMap<>();
         for (String field : DANDISET_FIELDS) {
             Object value = versionMetadata == null ? null : versionMetadata.get(field);
+            if ("contributor".equals(field)) {
+                value = labContributors(value);
+            }
             if (value != null) {
                 kept.put(field, value);
             }
         }
         return kept;
+    }
+
+    private static List<Map<String, Object>> labContributors(Object contributors) {
+        List<Map<String, Object>> kept = new java.util.ArrayList<>();
+        if (contributors instanceof List<?> list) {
+            for (Object c : list) {
+                if (c instanceof Map<?, ?> person && "Person".equals(person.get("schemaKey"))
+                        && person.get("roleName") instanceof List<?> roles && roles.stream().anyMatch(LAB_ROLES::contains)) {
+                    Map<String, Object> trimmed = new java.util.LinkedHashMap<>();
+                    for (String field : CONTRIBUTOR_FIELDS) {
+                        if (person.get(field) != null) {
+                            trimmed.put(field, person.get(field));
+                        }
+                    }
+                    kept.add(trimmed);
+                }
+            }
+        }
+        return kept.isEmpty() ? null : kept;
     }
 
     private static String dandiDigest(String assetId, Map<String, Object> metadata) {

@@ -20,11 +20,14 @@ import java.time.Instant;
  * @param extractedAt       when this was extracted
  * @param simulated         for a simulated cell, the truth its archive states (model type, model, seed,
  *                          parameters); null for a real cell; optional (added to version 1)
+ * @param lab               the lab that recorded the cell, e.g. "Skinner Lab, University of Toronto" (source
+ *                          "nwb": the file's /general/lab and /general/institution) or "Tolias lab" (source
+ *                          "dandiset": its contributors); null when unknown; optional (added to version 1)
  */
 public record MetadataEvent(int schemaVersion, String cellId, Provenance provenance, SourcedTerm species,
                             SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex, SourcedTerm genotype,
                             SourcedQuantity temperatureC, String vocabularyVersion, Instant extractedAt,
-                            SimulatedOrigin simulated) {
+                            SimulatedOrigin simulated, SourcedTerm lab) {
     public static final int SCHEMA_VERSION = 1;
     private static final String EVENT = Topics.METADATA;
     /** Where a value came from, in order of trust. */
@@ -38,12 +41,21 @@ public record MetadataEvent(int schemaVersion, String cellId, Provenance provena
         Require.present(EVENT, "extractedAt", extractedAt);
     }
 
-    /** The metadata of a real cell (no {@code simulated}). */
+    /** The metadata of a cell whose lab is unknown. */
+    public MetadataEvent(int schemaVersion, String cellId, Provenance provenance, SourcedTerm species,
+                         SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex, SourcedTerm genotype,
+                         SourcedQuantity temperatureC, String vocabularyVersion, Instant extractedAt,
+                         SimulatedOrigin simulated) {
+        this(schemaVersion, cellId, provenance, species, brainRegion, ageDays, sex, genotype, temperatureC,
+                vocabularyVersion, extractedAt, simulated, null);
+    }
+
+    /** The metadata of a real cell (no {@code simulated}) whose lab is unknown. */
     public MetadataEvent(int schemaVersion, String cellId, Provenance provenance, SourcedTerm species,
                          SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex, SourcedTerm genotype,
                          SourcedQuantity temperatureC, String vocabularyVersion, Instant extractedAt) {
         this(schemaVersion, cellId, provenance, species, brainRegion, ageDays, sex, genotype, temperatureC,
-                vocabularyVersion, extractedAt, null);
+                vocabularyVersion, extractedAt, null, null);
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.List;
  * @param traces         GridFS reference to the voltage and current traces
  * @param display        GridFS reference to the same sweeps thinned for drawing (about 2,000 points
  *                       per sweep, the first AP at full resolution); optional (added to version 1)
- * @param subject        the subject as the file itself states it (NWB {@code /general/subject}), for
- *                       metadata-service; optional (added to version 1)
+ * @param subject        the subject as the file itself states it (NWB {@code /general/subject}, with the
+ *                       recording's temperature, lab and institution), for metadata-service; optional (added
+ *                       to version 1)
  * @param extractedAt    when the family was extracted
  */
 public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance provenance, String inputDigest,
@@ -76,11 +77,22 @@ public record SweepFamilyEvent(int schemaVersion, String cellId, Provenance prov
      * @param sex         e.g. "F", "male"
      * @param genotype    e.g. "PV-tdTomato"
      * @param temperature recording temperature as written, e.g. "34 C"
+     * @param lab         the lab as written (NWB {@code /general/lab}), e.g. "Skinner Lab"; optional (added to
+     *                    version 1)
+     * @param institution the institution as written (NWB {@code /general/institution}), e.g. "University of
+     *                    Toronto"; optional (added to version 1)
      */
-    public record FileSubject(String species, String age, String sex, String genotype, String temperature) {
+    public record FileSubject(String species, String age, String sex, String genotype, String temperature,
+                              String lab, String institution) {
+        /** A subject without lab or institution. */
+        public FileSubject(String species, String age, String sex, String genotype, String temperature) {
+            this(species, age, sex, genotype, temperature, null, null);
+        }
+
         /** Whether the file states nothing at all. */
         public boolean isEmpty() {
-            return species == null && age == null && sex == null && genotype == null && temperature == null;
+            return species == null && age == null && sex == null && genotype == null && temperature == null
+                    && lab == null && institution == null;
         }
     }
 

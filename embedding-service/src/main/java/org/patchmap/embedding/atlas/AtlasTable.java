@@ -15,15 +15,15 @@ import java.util.Map;
 /**
  * One map version joined with its cells' metadata, column by column (what {@code /api/maps/current}, the
  * filters and the export read): ids, dandisets, species, regions, simulated types (null for real cells), ages
- * (days) and recording temperatures (degrees Celsius, null when the metadata states none), positions, clusters
- * and the 16 map inputs (map units, null where the cell lacked one). The first
+ * (days) and recording temperatures (degrees Celsius, null when the metadata states none), labs (null when
+ * unknown), positions, clusters and the 16 map inputs (map units, null where the cell lacked one). The first
  * {@code mappedCount} rows are the cells built into the map, in build order; the rows after them are cells
  * placed on it, by cell id.
  */
 public record AtlasTable(String mapVersion, Instant createdAt, String codeVersion, MapParameters parameters,
                          int mappedCount, String[] ids, String[] dandisets, String[] species, String[] regions,
                          String[] simulatedTypes, Double[] ageDays, Double[] temperatureC, double[] x, double[] y,
-                         int[] clusters, Double[][] values) {
+                         int[] clusters, Double[][] values, String[] labs) {
 
     /** The table of a stored version: its summary, its cells in order, their files' labels, its placed cells. */
     public static AtlasTable of(MapVersion summary, List<MapRow> cells, Map<String, FileLabels> labelsByFile,
@@ -52,6 +52,7 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
         System.arraycopy(y, 0, b.y, 0, mappedCount);
         System.arraycopy(clusters, 0, b.clusters, 0, mappedCount);
         System.arraycopy(values, 0, b.values, 0, mappedCount);
+        System.arraycopy(labs, 0, b.labs, 0, mappedCount);
         b.placed(mappedCount, placed, labelsByFile);
         return b.table(mapVersion, createdAt, codeVersion, parameters, mappedCount);
     }
@@ -100,6 +101,7 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
         final double[] y;
         final int[] clusters;
         final Double[][] values;
+        final String[] labs;
 
         Builder(int n) {
             ids = new String[n];
@@ -113,6 +115,7 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
             y = new double[n];
             clusters = new int[n];
             values = new Double[n][];
+            labs = new String[n];
         }
 
         void row(int i, String id, String dandiset, Map<String, FileLabels> labelsByFile, double cx, double cy,
@@ -125,6 +128,7 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
             simulatedTypes[i] = labels == null ? null : labels.simulatedType();
             ageDays[i] = labels == null ? null : labels.ageDays();
             temperatureC[i] = labels == null ? null : labels.temperatureC();
+            labs[i] = labels == null ? null : labels.lab();
             x[i] = cx;
             y[i] = cy;
             clusters[i] = cluster;
@@ -141,7 +145,7 @@ public record AtlasTable(String mapVersion, Instant createdAt, String codeVersio
 
         AtlasTable table(String version, Instant createdAt, String codeVersion, MapParameters parameters, int mapped) {
             return new AtlasTable(version, createdAt, codeVersion, parameters, mapped, ids, dandisets, species,
-                    regions, simulatedTypes, ageDays, temperatureC, x, y, clusters, values);
+                    regions, simulatedTypes, ageDays, temperatureC, x, y, clusters, values, labs);
         }
     }
 }

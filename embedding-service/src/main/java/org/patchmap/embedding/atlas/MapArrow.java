@@ -31,14 +31,17 @@ import java.util.Map;
  * with a row per cell: {@code id} (utf8), {@code x}, {@code y} (float32), {@code cluster} (int32), {@code dandiset},
  * {@code species}, {@code region}, {@code simulatedType} (utf8 dictionaries with int32 indices, null when unknown),
  * {@code placed} (bool: placed on the map rather than built into it), {@code ageDays} and {@code temperatureC}
- * (float32, null when the metadata states none). The schema's metadata holds {@code mapVersion},
+ * (float32, null when the metadata states none), {@code lab} (utf8 dictionary, null when unknown; last, so that
+ * a reader that knows the columns before it reads them at the same positions). The schema's metadata holds {@code mapVersion},
  * {@code createdAt}, {@code codeVersion}, {@code cellCount} and {@code placedCount}. The 16 map
  * inputs are left to the JSON form: they would more than double the size.
  */
 public final class MapArrow {
     public static final String MEDIA_TYPE = "application/vnd.apache.arrow.stream";
     /** The dictionary-encoded columns, in order; column k's dictionary has id k. */
-    public static final List<String> LABEL_COLUMNS = List.of("dandiset", "species", "region", "simulatedType");
+    public static final List<String> LABEL_COLUMNS = List.of("dandiset", "species", "region", "simulatedType", "lab");
+    /** The label columns written together after {@code cluster}; the others ({@code lab}) come at the end. */
+    private static final int LEADING_LABELS = 4;
     private static final ArrowType.Int INDEX = new ArrowType.Int(32, true);
 
     private MapArrow() {
@@ -46,7 +49,7 @@ public final class MapArrow {
 
     public static byte[] encode(AtlasTable t) {
         int n = t.size();
-        String[][] labels = {t.dandisets(), t.species(), t.regions(), t.simulatedTypes()};
+        String[][] labels = {t.dandisets(), t.species(), t.regions(), t.simulatedTypes(), t.labs()};
         ByteArrayOutputStream out = new ByteArrayOutputStream(n * 64);
         try (BufferAllocator allocator = new RootAllocator();
              DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider()) {
@@ -65,7 +68,7 @@ public final class MapArrow {
                 cluster.set(i, t.clusters()[i]);
             }
             vectors.add(cluster);
-            for (int k = 0; k < labels.length; k++) {
+            for (int k = 0; k < LEADING_LABELS; k++) {
                 vectors.add(dictionaryEncoded(LABEL_COLUMNS.get(k), k, labels[k], allocator, dictionaries));
             }
             BitVector placed = new BitVector("placed", allocator);
@@ -76,6 +79,9 @@ public final class MapArrow {
             vectors.add(placed);
             vectors.add(nullableFloats("ageDays", t.ageDays(), allocator));
             vectors.add(nullableFloats("temperatureC", t.temperatureC(), allocator));
+            for (int k = LEADING_LABELS; k < labels.length; k++) {
+                vectors.add(dictionaryEncoded(LABEL_COLUMNS.get(k), k, labels[k], allocator, dictionaries));
+            }
             vectors.forEach(v -> v.setValueCount(n));
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("mapVersion", t.mapVersion());

@@ -81,11 +81,15 @@ public record CellView(@Schema(description = "cell id") String cellId,
                            @Schema(description = "version of the region vocabulary") String vocabularyVersion,
                            @Schema(description = "when it was extracted") Instant extractedAt,
                            @Schema(description = "a simulated cell's truth; absent for a real cell")
-                           Simulated simulated) {
+                           Simulated simulated,
+                           @Schema(description = "the lab that recorded the cell: the file's lab and institution "
+                                   + "(source nwb), else the one its dandiset's contributors name (source dandiset)")
+                           Term lab) {
         static Metadata of(MetadataEvent m) {
             return m == null ? null : new Metadata(m.cellId(), ProvenanceView.of(m.provenance()), Term.of(m.species()),
                     Term.of(m.brainRegion()), Quantity.of(m.ageDays()), Term.of(m.sex()), Term.of(m.genotype()),
-                    Quantity.of(m.temperatureC()), m.vocabularyVersion(), m.extractedAt(), Simulated.of(m.simulated()));
+                    Quantity.of(m.temperatureC()), m.vocabularyVersion(), m.extractedAt(), Simulated.of(m.simulated()),
+                    Term.of(m.lab()));
         }
     }
 

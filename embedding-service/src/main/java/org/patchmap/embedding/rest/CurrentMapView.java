@@ -29,7 +29,7 @@ public record CurrentMapView(
         return new CurrentMapView(t.mapVersion(), t.createdAt().toString(), t.codeVersion(),
                 new Parameters(t.parameters(), ParameterFields.METRIC), t.mappedCount(), t.placedCount(),
                 MapFeatures.NAMES, new Columns(t.ids(), t.x(), t.y(), t.clusters(), t.dandisets(), t.species(),
-                t.regions(), t.simulatedTypes(), t.ageDays(), t.temperatureC(), placed(t), t.values()));
+                t.regions(), t.simulatedTypes(), t.ageDays(), t.temperatureC(), placed(t), t.values(), t.labs()));
     }
 
     private static boolean[] placed(AtlasTable t) {
@@ -63,6 +63,9 @@ public record CurrentMapView(
                                   + "waiting for the next map), false for one built into it")
                           boolean[] placed,
                           @Schema(description = "the 16 map inputs in map units, null where missing")
-                          Double[][] values) {
+                          Double[][] values,
+                          @Schema(description = "the lab that recorded the cell (the file's lab and institution, "
+                                  + "else the one its dandiset's contributors name), null when unknown")
+                          String[] lab) {
     }
 }

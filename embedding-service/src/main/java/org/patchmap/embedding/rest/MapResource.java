@@ -94,7 +94,8 @@ public class MapResource {
     @Produces(MapArrow.MEDIA_TYPE)
     @Operation(summary = "The current map as an Apache Arrow IPC stream (Accept: " + MapArrow.MEDIA_TYPE + "): per "
             + "cell id, x, y (float32), cluster, dandiset, species, region, simulatedType (dictionary-encoded), "
-            + "placed, ageDays and temperatureC (float32, nullable); the version in the schema's metadata; "
+            + "placed, ageDays and temperatureC (float32, nullable), lab (dictionary-encoded); the version in the "
+            + "schema's metadata; "
             + "gzip-compressed when the client accepts it")
     public Response currentArrow(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
                                  @Context HttpServerResponse http) {

@@ -154,7 +154,7 @@ public class CellStore {
     }
 
     /**
-     * Every file's labels by file key: species, brain region, simulated type, age and recording temperature (the
+     * Every file's labels by file key: species, brain region, simulated type, age, recording temperature and lab (the
      * join of a whole map is one read, not one per cell, and only these fields are read).
      */
     public Map<String, FileLabels> labelsByFile() {
@@ -169,10 +169,12 @@ public class CellStore {
     private Map<String, FileLabels> labels(Bson filter) {
         Map<String, FileLabels> out = new HashMap<>();
         Document projection = new Document("species.label", 1).append("brainRegion.label", 1)
-                .append("simulated.type", 1).append("ageDays.value", 1).append("temperatureC.value", 1);
+                .append("simulated.type", 1).append("ageDays.value", 1).append("temperatureC.value", 1)
+                .append("lab.label", 1);
         collection(METADATA).find(filter).batchSize(BATCH).projection(projection).forEach(d -> out.put(
                 d.getString("_id"), new FileLabels(field(d, "species", "label"), field(d, "brainRegion", "label"),
-                        field(d, "simulated", "type"), quantity(d, "ageDays"), quantity(d, "temperatureC"))));
+                        field(d, "simulated", "type"), quantity(d, "ageDays"), quantity(d, "temperatureC"),
+                        field(d, "lab", "label"))));
         return out;
     }
 

@@ -8,6 +8,8 @@ package org.patchmap.embedding.store;
  * @param simulatedType the simulated cell's model type, null for a real cell
  * @param ageDays       the animal's age in days, null when unknown
  * @param temperatureC  the recording temperature in degrees Celsius, null when unknown
+ * @param lab           the lab that recorded the cell, null when unknown
  */
-public record FileLabels(String species, String region, String simulatedType, Double ageDays, Double temperatureC) {
+public record FileLabels(String species, String region, String simulatedType, Double ageDays, Double temperatureC,
+                         String lab) {
 }

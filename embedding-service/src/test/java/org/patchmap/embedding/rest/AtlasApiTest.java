@@ -156,6 +156,9 @@ class AtlasApiTest {
         JsonNode real = EventJson.mapper().readTree(given().get("/api/cells/" + dandiId(AtlasFixture.REAL_ROW))
                 .then().statusCode(200).extract().asString());
         assertEquals("motor cortex", real.path("metadata").path("brainRegion").path("label").asText());
+        assertEquals(EventJson.mapper().readTree("""
+                {"label": "Tolias lab", "source": "dandiset", "confidence": 0.6}"""), real.path("metadata").path("lab"));
+        assertFalse(cell.path("metadata").has("lab"), "the simulated cell's metadata names no lab");
         assertFalse(real.path("metadata").has("simulated"), real.toString());
     }
 
@@ -200,7 +203,7 @@ class AtlasApiTest {
         int n = cells.path("id").size();
         assertEquals(100 - (int) ROWS.stream().filter(r -> r.cell().leftOffReason(12) != null).count(), n);
         assertEquals(List.of("id", "x", "y", "cluster", "dandiset", "species", "region", "simulatedType", "placed",
-                "ageDays", "temperatureC"), arrow.columns());
+                "ageDays", "temperatureC", "lab"), arrow.columns());
         assertEquals(Map.of("mapVersion", json.path("mapVersion").asText(), "createdAt", json.path("createdAt").asText(),
                 "codeVersion", json.path("codeVersion").asText(), "cellCount", String.valueOf(n), "placedCount", "0"),
                 arrow.metadata());
@@ -210,7 +213,7 @@ class AtlasApiTest {
             assertEquals((float) cells.path("x").get(i).asDouble(), arrow.x().get(i));
             assertEquals((float) cells.path("y").get(i).asDouble(), arrow.y().get(i));
             assertEquals(cells.path("cluster").get(i).asInt(), arrow.cluster().get(i));
-            for (String label : List.of("dandiset", "species", "region", "simulatedType")) {
+            for (String label : List.of("dandiset", "species", "region", "simulatedType", "lab")) {
                 JsonNode v = cells.path(label).get(i);
                 assertEquals(v.isNull() ? null : v.asText(), arrow.labels().get(label).get(i), label + " of row " + i);
             }
@@ -228,6 +231,10 @@ class AtlasApiTest {
         assertEquals("Mus musculus", arrow.labels().get("species").get(arrow.id().indexOf(dandiId(AtlasFixture.REAL_ROW))));
         assertEquals("fast_spiking",
                 arrow.labels().get("simulatedType").get(arrow.id().indexOf(dandiId(AtlasFixture.SIMULATED_ROW))));
+        // only the real cell's metadata names its lab
+        assertEquals("Tolias lab", arrow.labels().get("lab").get(real));
+        assertEquals(1, arrow.labels().get("lab").stream().filter(java.util.Objects::nonNull).count());
+        assertEquals(n, cells.path("lab").size());
         // without asking for the binary form, a client gets JSON
         given().header("Accept", "*/*").get("/api/maps/current").then().statusCode(200).contentType(ContentType.JSON);
     }

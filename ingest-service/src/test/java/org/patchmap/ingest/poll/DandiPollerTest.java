@@ -203,9 +203,13 @@ class DandiPollerTest {
         assertEquals("sha2-256:f7ed16993c99eaaf0669e22bcbe624c276d1b2b420d1ebb7310694229c5fe88a", first.digest());
         assertEquals(V8, first.provenance().version());
         assertEquals(9337840, first.sizeBytes());
-        // The version's text and summary travel with each asset, trimmed (no contributors).
-        assertEquals(java.util.Set.of("identifier", "version", "name", "description", "keywords", "assetsSummary"),
-                first.dandiset().keySet());
+        // The version's text and summary travel with each asset, trimmed: of its 27 contributors, the one that
+        // names the lab (its contact person), with name, roles and affiliations only.
+        assertEquals(java.util.Set.of("identifier", "version", "name", "description", "keywords", "assetsSummary",
+                "contributor"), first.dandiset().keySet());
+        assertEquals(List.of(Map.of("schemaKey", "Person", "name", "Tolias, Andreas Savas",
+                "roleName", List.of("dcite:Author", "dcite:ContactPerson"), "affiliation", List.of())),
+                first.dandiset().get("contributor"));
         assertEquals("Phenotypic variation within and across transcriptomic cell types in mouse motor cortex",
                 first.dandiset().get("name"));
 

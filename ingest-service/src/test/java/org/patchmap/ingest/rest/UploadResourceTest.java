@@ -130,11 +130,14 @@ class UploadResourceTest {
             }
         }
         assertEquals(familySizes, published);
-        // the subject each file states travels with its family, verbatim (ABF files state none)
+        // the subject each file states travels with its family, verbatim, with its lab and institution (ABF files
+        // state none)
         assertEquals(new SweepFamilyEvent.FileSubject("Mus musculus", "P105D", "F",
-                "Pvalbtm1(cre)Arbr or Ssttm2.1(cre)Zjh", null), subjects.get("LantyerEtAl2018_180817_ME_9_CC.nwb"));
+                "Pvalbtm1(cre)Arbr or Ssttm2.1(cre)Zjh", null, null,
+                "Donders Institute for Brain, Cognition and Behaviour, Radboud University"),
+                subjects.get("LantyerEtAl2018_180817_ME_9_CC.nwb"));
         assertEquals(new SweepFamilyEvent.FileSubject("transgenic mouse", "P20D-P90D", "Unspecified", "PV-tdTomato",
-                null), subjects.get("FergusonEtAl2015_PYR2.nwb"));
+                null, "Skinner Lab", "University of Toronto"), subjects.get("FergusonEtAl2015_PYR2.nwb"));
         assertEquals(Set.of("LantyerEtAl2018_180817_ME_9_CC.nwb", "FergusonEtAl2015_PYR2.nwb",
                 "FergusonEtAl2015_PYR5_rebound.nwb", "99111002.nwb"), subjects.keySet());
         // the uploads are gone from disk once extracted (deleted right after the outcome is recorded)

@@ -12,7 +12,8 @@ enum CountedField {
     AGE_DAYS,
     SEX,
     GENOTYPE,
-    TEMPERATURE_C;
+    TEMPERATURE_C,
+    LAB;
 
     String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import org.jboss.logging.MDC;
 import org.patchmap.core.dandi.DandisetVersion;
 import org.patchmap.core.metadata.CellMetadata;
 import org.patchmap.core.metadata.DandisetMetadata;
+import org.patchmap.core.metadata.Lab;
 import org.patchmap.core.metadata.MetadataExtractor;
 import org.patchmap.core.recording.SubjectInfo;
 import org.patchmap.events.AssetEvent;
@@ -22,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One file's {@link MetadataEvent}: its asset's own fields over what its dandiset version says.
+ * One file's {@link MetadataEvent}: its asset's and its file's own fields over what its dandiset
+ * version says.
  * The dandiset's part (summary species, text region, temperature, and the model's answer when
  * the model is on) is extracted once per dandiset version and vocabulary version and then read
  * from MongoDB, so the thousand assets of one dandiset cost one extraction and at most one call.
@@ -58,7 +60,7 @@ public class FileMetadataExtraction {
         }
         return new MetadataEvent(MetadataEvent.SCHEMA_VERSION, asset.fileKey(), asset.provenance(), cell.species(),
                 cell.brainRegion(), cell.ageDays(), cell.sex(), cell.genotype(), cell.temperatureC(),
-                cell.vocabularyVersion(), clock.instant(), simulated.origin());
+                cell.vocabularyVersion(), clock.instant(), simulated.origin(), cell.lab());
     }
 
     /**
@@ -81,7 +83,7 @@ public class FileMetadataExtraction {
 
     private static SubjectInfo subjectInfo(FileSubject f) {
         return f == null ? null : new SubjectInfo(f.species(), f.age(), f.sex(), f.genotype(), null, null,
-                f.temperature(), null, null);
+                f.temperature(), null, null, f.lab(), f.institution());
     }
 
     public String vocabularyVersion() {
@@ -94,12 +96,14 @@ public class FileMetadataExtraction {
         if (asset.dandiset().isEmpty() || id == null || version == null) {
             return extractor.dandiset(null); // an upload, or an event without the optional 'dandiset'
         }
+        DandisetVersion text = DandisetVersion.fromJson(EventJson.mapper().valueToTree(asset.dandiset()));
         Optional<DandisetMetadata> cached = cache.find(id, version, vocabularyVersion());
         if (cached.isPresent()) {
             metrics.dandisetVersion(DandisetVersionResult.CACHED);
-            return cached.get();
+            // An entry extracted without the lab: the event's contributors name it (cheap, no new extraction).
+            DandisetMetadata facts = cached.get();
+            return facts.lab() != null ? facts : facts.withLab(Lab.ofDandiset(text.people()).orElse(null));
         }
-        DandisetVersion text = DandisetVersion.fromJson(EventJson.mapper().valueToTree(asset.dandiset()));
         DandisetMetadata extracted = model.fillUnknowns(extractor.dandiset(text), text);
         cache.save(new DandisetVersionMetadata(id, version, vocabularyVersion(), extracted, clock.instant()));
         metrics.dandisetVersion(DandisetVersionResult.EXTRACTED);

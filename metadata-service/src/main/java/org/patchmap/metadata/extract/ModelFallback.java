@@ -50,6 +50,6 @@ public class ModelFallback {
                     .map(r -> new SourcedTerm(r.name(), r.id(), "model", CONFIDENCE)).orElse(region);
         }
         return new DandisetMetadata(offline.identifier(), speciesTerms, region, offline.ageDays(),
-                offline.temperatureC(), offline.vocabularyVersion());
+                offline.temperatureC(), offline.vocabularyVersion(), offline.lab());
     }
 }

@@ -13,7 +13,8 @@ public record DandisetMetadataView(
         @Schema(description = "Six-digit DANDI identifier") String dandisetId,
         @Schema(description = "The dandiset version") String version,
         @Schema(description = "The region vocabulary's version it was extracted with") String vocabularyVersion,
-        @Schema(description = "Summary species, text region, age and recording temperature, each with its source")
+        @Schema(description = "Summary species, text region, age, recording temperature and the lab its contributors name, each "
+                + "with its source")
         DandisetMetadata facts,
         @Schema(description = "When it was extracted (ISO-8601 UTC)") Instant extractedAt) {
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * {@code GET /api/metadata/...}: the {@code patchmap.metadata} event's fields. Unlike this service's other
  * bodies, a value nobody stated is written as null; {@code simulated} is the exception, absent for a real cell
- * (it says what the cell is, not a value of it).
+ * (it says what the cell is, not a value of it), and comes last.
  */
 @Schema(description = "A file's metadata as published on patchmap.metadata: each value with its source and "
         + "confidence; a value nobody stated is null.")
@@ -27,6 +27,8 @@ public record FileMetadataView(
         @Schema(description = "Recording temperature, degrees Celsius") SourcedQuantityView temperatureC,
         @Schema(description = "The region vocabulary's version") String vocabularyVersion,
         @Schema(description = "When it was extracted (ISO-8601 UTC)") Instant extractedAt,
+        @Schema(description = "The lab that recorded the cell: the file's lab and institution (source nwb), else the "
+                + "one its dandiset's contributors name (source dandiset)") SourcedTermView lab,
         @Schema(description = "A simulated cell's truth (model type, model, seed, parameters); absent for a real cell")
         @JsonInclude(JsonInclude.Include.NON_NULL) SimulatedView simulated) {
 
@@ -35,6 +37,6 @@ public record FileMetadataView(
                 SourcedTermView.of(m.species()), SourcedTermView.of(m.brainRegion()),
                 SourcedQuantityView.of(m.ageDays()), SourcedTermView.of(m.sex()), SourcedTermView.of(m.genotype()),
                 SourcedQuantityView.of(m.temperatureC()), m.vocabularyVersion(), m.extractedAt(),
-                SimulatedView.of(m.simulated()));
+                SourcedTermView.of(m.lab()), SimulatedView.of(m.simulated()));
     }
 }

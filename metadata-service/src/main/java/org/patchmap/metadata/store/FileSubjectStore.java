@@ -12,8 +12,8 @@ import org.patchmap.events.SweepFamilyEvent.FileSubject;
 import java.util.Optional;
 
 /**
- * Collection {@code file_subjects}: the subject a recording file states about itself (from
- * {@code patchmap.sweeps}), per file key, replaced whole.
+ * Collection {@code file_subjects}: the subject a recording file states about itself, with its
+ * lab and institution (from {@code patchmap.sweeps}), per file key, replaced whole.
  */
 @ApplicationScoped
 public class FileSubjectStore {
@@ -31,6 +31,7 @@ public class FileSubjectStore {
     public Optional<FileSubject> find(String fileKey) {
         return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first())
                 .map(d -> new FileSubject(d.getString("species"), d.getString("age"), d.getString("sex"),
-                        d.getString("genotype"), d.getString("temperature")));
+                        d.getString("genotype"), d.getString("temperature"), d.getString("lab"),
+                        d.getString("institution")));
     }
 }

@@ -17,7 +17,7 @@ class CountedFieldTest {
         SourcedTerm term = new SourcedTerm("x", null, "asset", 1.0);
         SourcedQuantity quantity = new SourcedQuantity(1, "1", "asset", 1.0);
         CellMetadata everything = new CellMetadata(term, new SourcedTerm("motor cortex", "MBA:500", "text", 0.9),
-                quantity, term, term, quantity, "vocabulary-a");
+                quantity, term, term, quantity, "vocabulary-a", new SourcedTerm("Skinner Lab", null, "nwb", 1.0));
 
         assertEquals(List.copyOf(everything.sources().keySet()),
                 Arrays.stream(CountedField.values()).map(CountedField::wire).toList());

@@ -95,6 +95,11 @@ class DandiMetadataTest {
         assertEquals("MBA:500", first.brainRegion().termId());
         assertEquals("text", first.brainRegion().source());
         assertEquals(0.9, first.brainRegion().confidence(), 1e-9);
+        // The contact person, Tolias, Andreas Savas, with no affiliation; the event keeps only that contributor.
+        assertEquals(new MetadataEvent.SourcedTerm("Tolias lab", null, "dandiset", 0.6), first.lab());
+        assertEquals(List.of(Map.of("schemaKey", "Person", "name", "Tolias, Andreas Savas",
+                "roleName", List.of("dcite:Author", "dcite:ContactPerson"), "affiliation", List.of())),
+                noSpecies.dandiset().get("contributor"));
 
         MetadataEvent second = published(withSpecies.fileKey());
         assertEquals(new MetadataEvent.SourcedTerm("Mus musculus", "NCBITaxon:10090", "asset", 1.0), second.species());
@@ -110,17 +115,20 @@ class DandiMetadataTest {
         assertEquals(first.species(), replayed.species());
         assertEquals(first.brainRegion(), replayed.brainRegion());
         assertEquals(first.ageDays(), replayed.ageDays());
+        assertEquals(first.lab(), replayed.lab());
 
         given().get("/api/metadata/" + noSpecies.fileKey()).then().statusCode(200)
                 .body("species.label", equalTo("Mus musculus")).body("species.source", equalTo("dandiset"))
-                .body("ageDays.text", equalTo("P147DT82800S"));
+                .body("ageDays.text", equalTo("P147DT82800S"))
+                .body("lab.label", equalTo("Tolias lab")).body("lab.source", equalTo("dandiset"));
         // Other tests of this JVM may add files of 000008: ours are there, in file-key order.
         given().get("/api/metadata?dandiset=000008").then().statusCode(200)
                 .body("cellId", hasItems(noSpecies.fileKey(), withSpecies.fileKey()))
                 .body("provenance.dandisetId", everyItem(equalTo("000008")));
         given().get("/api/dandisets/000008/versions/" + VERSION + "/metadata").then().statusCode(200)
                 .body("facts.species[0].label", equalTo("Mus musculus"))
-                .body("facts.species[0].source", equalTo("dandiset"));
+                .body("facts.species[0].source", equalTo("dandiset"))
+                .body("facts.lab.label", equalTo("Tolias lab"));
         given().get("/api/metadata?dandiset=").then().statusCode(400);
         given().get("/api/metadata/dandi:000008/nothing.nwb").then().statusCode(404);
     }

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -81,6 +83,26 @@ class FileSubjectTest {
         assertEquals(new MetadataEvent.SourcedQuantity(105, "P105D", "nwb", 1.0), m.ageDays());
         assertEquals("female", m.sex().label());
         assertEquals("unknown", m.brainRegion().label());
+        // The file states its institution, no lab.
+        assertEquals(new MetadataEvent.SourcedTerm("Donders Institute for Brain, Cognition and Behaviour, Radboud "
+                + "University", null, "nwb", 0.8), m.lab());
+    }
+
+    @Test
+    void labAndInstitutionOfTheFile() throws Exception {
+        AssetEvent asset = upload("FergusonEtAl2015_PYR2.nwb", "5e4d3c2b1a0f9e8d7c6b5a4938271605");
+        SweepFamilyEvent family = family(asset, "FergusonEtAl2015_PYR2.nwb");
+        assertEquals(new SweepFamilyEvent.FileSubject("transgenic mouse", "P20D-P90D", "Unspecified", "PV-tdTomato",
+                null, "Skinner Lab", "University of Toronto"), family.subject());
+        KafkaTestClient.send(Topics.SWEEPS, family.cellId(), EventJson.write(family));
+        Eventually.get("the file's subject kept", () -> subjects.find(asset.fileKey()));
+        assertEquals(family.subject(), subjects.find(asset.fileKey()).orElseThrow());
+        KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
+
+        MetadataEvent m = published(asset.fileKey(), 1).get(0);
+        assertEquals(new MetadataEvent.SourcedTerm("Skinner Lab, University of Toronto", null, "nwb", 1.0), m.lab());
+        given().get("/api/metadata/" + asset.fileKey()).then().statusCode(200)
+                .body("lab.label", equalTo("Skinner Lab, University of Toronto")).body("lab.source", equalTo("nwb"));
     }
 
     @Test
@@ -89,6 +111,7 @@ class FileSubjectTest {
         KafkaTestClient.send(Topics.ASSETS, asset.fileKey(), EventJson.write(asset));
         MetadataEvent before = published(asset.fileKey(), 1).get(0);
         assertNull(before.species(), "an upload's asset event states nothing");
+        assertNull(before.lab());
 
         SweepFamilyEvent family = family(asset, "99111002.nwb");
         KafkaTestClient.send(Topics.SWEEPS, family.cellId(), EventJson.write(family));
@@ -100,5 +123,6 @@ class FileSubjectTest {
                 after.species());
         assertEquals(new MetadataEvent.SourcedTerm("Sprague Dawley", null, "nwb", 1.0), after.genotype());
         assertEquals("male", after.sex().label());
+        assertEquals(new MetadataEvent.SourcedTerm("University College London", null, "nwb", 0.8), after.lab());
     }
 }

@@ -46,7 +46,7 @@ class MetadataResourceTest {
                         + "\"dandisetUrl\":null},\"species\":null,\"brainRegion\":{\"label\":\"unknown\","
                         + "\"termId\":null,\"source\":\"text\",\"confidence\":0.0},\"ageDays\":null,\"sex\":null,"
                         + "\"genotype\":null,\"temperatureC\":null,\"vocabularyVersion\":\"vocabulary-a\","
-                        + "\"extractedAt\":\"2026-11-24T10:00:00Z\"}",
+                        + "\"extractedAt\":\"2026-11-24T10:00:00Z\",\"lab\":null}",
                 given().get("/api/metadata/" + fileKey).then().statusCode(200).extract().asString());
     }
 

@@ -55,7 +55,7 @@ public final class SweepFamilyEvents {
             return null;
         }
         SweepFamilyEvent.FileSubject f = new SweepFamilyEvent.FileSubject(s.species(), s.age(), s.sex(), s.genotype(),
-                s.temperature());
+                s.temperature(), s.lab(), s.institution());
         return f.isEmpty() ? null : f;
     }
 

@@ -24,11 +24,13 @@ import java.util.List;
  * @param contributors           contributor names, people and organisations
  * @param speciesIds             assetsSummary.species identifiers, in the order of {@code species}
  *                               ({@code http://purl.obolibrary.org/obo/NCBITaxon_10090}); an entry without one is ""
+ * @param people                 the contributors that are persons, with their roles and affiliations
  */
 public record DandisetVersion(String identifier, String version, String name, String description,
                               List<String> keywords, List<String> license, List<String> species,
                               List<String> approaches, List<String> measurementTechniques,
-                              List<String> variableMeasured, List<String> contributors, List<String> speciesIds) {
+                              List<String> variableMeasured, List<String> contributors, List<String> speciesIds,
+                              List<Contributor> people) {
     public DandisetVersion {
         keywords = List.copyOf(keywords);
         license = List.copyOf(license);
@@ -38,6 +40,16 @@ public record DandisetVersion(String identifier, String version, String name, St
         variableMeasured = List.copyOf(variableMeasured);
         contributors = List.copyOf(contributors);
         speciesIds = List.copyOf(speciesIds);
+        people = List.copyOf(people);
+    }
+
+    /** Without the persons' roles and affiliations. */
+    public DandisetVersion(String identifier, String version, String name, String description,
+                           List<String> keywords, List<String> license, List<String> species,
+                           List<String> approaches, List<String> measurementTechniques,
+                           List<String> variableMeasured, List<String> contributors, List<String> speciesIds) {
+        this(identifier, version, name, description, keywords, license, species, approaches,
+                measurementTechniques, variableMeasured, contributors, speciesIds, List.of());
     }
 
     /** Without species identifiers (a version built by hand, in tests). */
@@ -64,7 +76,8 @@ public record DandisetVersion(String identifier, String version, String name, St
                 Json.strings(summary, "measurementTechnique", "name"),
                 Json.strings(summary, "variableMeasured", "value", "name"),
                 Json.strings(node, "contributor", "name"),
-                speciesIdentifiers(summary));
+                speciesIdentifiers(summary),
+                Contributor.people(node));
     }
 
     /** The identifier of each named species ("" when it has none), so that it pairs with {@code species}. */

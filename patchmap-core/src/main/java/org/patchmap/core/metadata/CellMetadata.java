@@ -18,9 +18,17 @@ import java.util.Map;
  * @param genotype          genotype or strain as stated
  * @param temperatureC      recording temperature in °C
  * @param vocabularyVersion the region vocabulary's version
+ * @param lab               the lab that recorded the cell ({@link Lab})
  */
 public record CellMetadata(SourcedTerm species, SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex,
-                           SourcedTerm genotype, SourcedQuantity temperatureC, String vocabularyVersion) {
+                           SourcedTerm genotype, SourcedQuantity temperatureC, String vocabularyVersion,
+                           SourcedTerm lab) {
+
+    /** Without a lab. */
+    public CellMetadata(SourcedTerm species, SourcedTerm brainRegion, SourcedQuantity ageDays, SourcedTerm sex,
+                        SourcedTerm genotype, SourcedQuantity temperatureC, String vocabularyVersion) {
+        this(species, brainRegion, ageDays, sex, genotype, temperatureC, vocabularyVersion, null);
+    }
 
     /** Field → source of every stated value, in field order ("species" → "asset", ...). */
     public Map<String, String> sources() {
@@ -31,6 +39,7 @@ public record CellMetadata(SourcedTerm species, SourcedTerm brainRegion, Sourced
         put(out, "sex", sex == null ? null : sex.source());
         put(out, "genotype", genotype == null ? null : genotype.source());
         put(out, "temperature_c", temperatureC == null ? null : temperatureC.source());
+        put(out, "lab", lab == null ? null : lab.source());
         return out;
     }
 

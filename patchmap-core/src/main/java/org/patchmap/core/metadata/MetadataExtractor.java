@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * most trusted place that states it: the asset's subject ({@code wasAttributedTo}), else the
  * NWB file's subject, else the dandiset's {@code assetsSummary}, else the dandiset's text (title,
  * description, keywords). A structured field always wins over text, so a description cannot
- * change a stated species, whatever it says.
+ * change a stated species, whatever it says. The lab: the file's, else the one the dandiset's
+ * contributors name ({@link Lab}).
  *
  * <p>Confidence: asset and NWB fields 1.0 (0.9 when read loosely: a common name, "P60" or "60
  * days"); the summary's species 0.9 when it names one, 0.6 each when it names several (the one
@@ -56,14 +57,14 @@ public final class MetadataExtractor {
     /** What the dandiset says for all its cells; {@code null} gives an all-unknown result. */
     public DandisetMetadata dandiset(DandisetVersion v) {
         if (v == null) {
-            return new DandisetMetadata(null, List.of(), unknownRegion(), null, null, vocabularyVersion);
+            return new DandisetMetadata(null, List.of(), unknownRegion(), null, null, vocabularyVersion, null);
         }
         String text = text(v);
         SourcedQuantity age = AgeText.find(text)
                 .map(a -> new SourcedQuantity(a.days(), a.text(), "text", TEXT_AGE)).orElse(null);
         SourcedQuantity temperature = TemperatureText.find(text).map(t -> quantity(t, "text")).orElse(null);
         return new DandisetMetadata(v.identifier(), dandisetSpecies(v, text), region(v), age, temperature,
-                vocabularyVersion);
+                vocabularyVersion, Lab.ofDandiset(v.people()).orElse(null));
     }
 
     /** One cell from its asset metadata (nullable), its file's subject (nullable) and its dandiset (nullable). */
@@ -92,7 +93,11 @@ public final class MetadataExtractor {
                 () -> Temperature.tryParse(file.temperature()).map(t -> quantity(t, "nwb")),
                 () -> TemperatureText.find(file.description()).map(t -> quantity(t, "nwb")),
                 () -> Optional.ofNullable(dandiset.temperatureC()));
-        return new CellMetadata(species, dandiset.brainRegion(), age, sex, genotype, temperature, vocabularyVersion);
+        SourcedTerm lab = first(
+                () -> Lab.ofFile(file.lab(), file.institution()),
+                () -> Optional.ofNullable(dandiset.lab()));
+        return new CellMetadata(species, dandiset.brainRegion(), age, sex, genotype, temperature, vocabularyVersion,
+                lab);
     }
 
     /** Whether a region term is the "unknown" one. */

@@ -38,7 +38,7 @@ public final class DemoArchiveWriter {
     public static final String MANIFEST = "manifest.tsv";
     public static final String STAMP = "corpus.json";
     /** Changes whenever the same plan would give other files. */
-    static final String GENERATOR = "patchmap-sim demo corpus 1";
+    static final String GENERATOR = "patchmap-sim demo corpus 2";
     static final String MANIFEST_HEADER = "dandiset\tpath\tcell\ttype\tlayout\ttemperature_C\tsampling_rate_Hz\tseed"
             + "\tsubject\tage_days\tsex\tbytes\tsha256";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -153,9 +153,11 @@ public final class DemoArchiveWriter {
         return plan;
     }
 
-    /** The recording of one demo cell, as written to its file. */
+    /** The recording of one demo cell, as written to its file, with its simulated lab's name. */
     public static Recording record(DemoCell c) {
-        return Simulator.record(c.cell(), new Session(c.lab().protocols(), c.conditions()));
+        Recording r = Simulator.record(c.cell(), new Session(c.lab().protocols(), c.conditions()));
+        return new Recording(r.fileName(), r.format(), r.sweeps(), r.skipped(), r.subject().withLab(c.lab().name(),
+                null));
     }
 
     private static WrittenCell writeCell(Path root, DemoCell c) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * cell types it meets, with their relative numbers.
  *
  * @param dandisetId   six digits, like DANDI's
+ * @param name         the invented lab's name, written into its files' /general/lab; starts with "Simulated"
  * @param title        the dandiset's name; says that the recordings are simulated
  * @param region       the brain region in words, as a dandiset's description states it
  * @param species      the animals
@@ -29,13 +30,14 @@ import java.util.Map;
  * @param typeWeights  relative number of cells of each type
  * @param share        relative number of cells of the whole corpus this lab holds
  */
-public record DemoLab(String dandisetId, String title, String region, Species species, String genotype,
+public record DemoLab(String dandisetId, String name, String title, String region, Species species, String genotype,
                       int minAgeDays, int maxAgeDays, double temperatureC, double rateHz, LongSquareProtocol protocol,
                       List<Protocol> others, Rig rig, DemoFileFormat format, Map<CellType, Integer> typeWeights, int share) {
     public DemoLab {
         typeWeights = Map.copyOf(typeWeights);
         others = List.copyOf(others);
-        if (!dandisetId.matches("\\d{6}") || share <= 0 || typeWeights.isEmpty() || minAgeDays > maxAgeDays) {
+        if (!dandisetId.matches("\\d{6}") || !name.startsWith("Simulated ") || share <= 0 || typeWeights.isEmpty()
+                || minAgeDays > maxAgeDays) {
             throw new IllegalArgumentException("demo lab " + dandisetId + ": invalid definition");
         }
     }

@@ -81,6 +81,7 @@ final class MiesLayout implements NwbWriter.LayoutWriter {
         nwb.device("device_PatchMapSim_Dev_0", "simulated: no amplifier or digitiser (PatchMap simulator)");
         nwb.electrode("electrode_0", "simulated electrode (no pipette)");
         nwb.subject(r.subject(), NwbWriter.SUBJECT_DESCRIPTION);
+        nwb.lab(r.subject());
 
         double[] starts = NwbWriter.startTimes(r);
         WritableGroup acquisition = nwb.group("acquisition");

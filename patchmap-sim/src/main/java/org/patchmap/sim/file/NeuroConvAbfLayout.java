@@ -58,6 +58,7 @@ final class NeuroConvAbfLayout implements NwbWriter.LayoutWriter {
         WritableGroup electrode = nwb.electrode("icephys_electrode_0", "simulated electrode (no pipette)");
         nwb.text(electrode, "cell_id", cellId);
         nwb.subject(r.subject(), NwbWriter.SUBJECT_DESCRIPTION);
+        nwb.lab(r.subject());
 
         double stepMv = Abf2Writer.voltageStepMv(r);
         double[] starts = NwbWriter.startTimes(r);

@@ -103,6 +103,17 @@ final class NwbFile {
         }
     }
 
+    /**
+     * /general/lab and /general/institution when the recording states them (a simulated lab's name says it is
+     * simulated).
+     */
+    void lab(SubjectInfo s) {
+        if (s != null) {
+            text(group("general"), "lab", s.lab());
+            text(group("general"), "institution", s.institution());
+        }
+    }
+
     /** A device under /general/devices. */
     void device(String name, String description) {
         WritableGroup d = typedGroup(group("general/devices"), name, "Device", CORE);

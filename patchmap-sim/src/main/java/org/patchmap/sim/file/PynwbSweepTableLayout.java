@@ -55,6 +55,7 @@ final class PynwbSweepTableLayout implements NwbWriter.LayoutWriter {
         nwb.device("device", "simulated: no amplifier or digitiser (PatchMap simulator)");
         nwb.electrode("elec0", "simulated electrode (no pipette)");
         nwb.subject(r.subject(), NwbWriter.SUBJECT_DESCRIPTION);
+        nwb.lab(r.subject());
 
         double[] starts = NwbWriter.startTimes(r);
         WritableGroup acquisition = nwb.group("acquisition");

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo corpus: its plan, and the folder of dandisets the local archive serves. */
@@ -99,10 +100,15 @@ class DemoCorpusTest {
             // PatchMap reads the file back to the recording's long-square family and features
             Recording read = RecordingReader.read(file);
             Recording simulated = DemoArchiveWriter.record(c);
+            // the invented lab's name is in the file, where metadata-service reads a real lab's
+            assertEquals(c.lab().name(), read.subject().lab(), c.path());
+            assertTrue(read.subject().lab().startsWith("Simulated "), c.path());
+            assertNull(read.subject().institution());
             assertEquals(simulated.sweeps().size(), read.sweeps().size(), c.path());
             assertEquals(CellAnalysis.family(simulated).sweeps().size(), CellAnalysis.family(read).sweeps().size(),
                     c.path());
         }
+        assertEquals(6, DemoLabs.ALL.stream().map(DemoLab::name).distinct().count(), "six labs, six names");
         assertEquals(List.of("mies", "pynwb-sweep-table", "mies", "neuroconv-abf", "mies", "neuroconv-abf"),
                 manifest.stream().skip(1).map(l -> l.split("\t")).collect(Collectors.toMap(f -> f[0], f -> f[4],
                         (x, y) -> x, java.util.TreeMap::new)).values().stream().toList());

@@ -198,6 +198,20 @@ class NwbWriterTest {
         // none of these producers writes a temperature field the reader knows; the description states it
         assertNull(read.temperature());
         assertTrue(read.description().contains("at 34 °C"), read.description());
+        // a recording that names no lab writes none
+        assertNull(read.lab());
+        assertNull(read.institution());
+    }
+
+    @ParameterizedTest
+    @EnumSource(NwbLayout.class)
+    void theLabReadsBack(NwbLayout layout) throws Exception {
+        Recording simulated = recordings.get(1);
+        Recording r = new Recording(simulated.fileName(), simulated.format(), simulated.sweeps(), List.of(),
+                simulated.subject().withLab("Simulated Vision Lab", "Simulated Institute"));
+        SubjectInfo read = RecordingReader.read(write(r, layout)).subject();
+        assertEquals("Simulated Vision Lab", read.lab());
+        assertEquals("Simulated Institute", read.institution());
     }
 
     @ParameterizedTest

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Subject and session metadata as written in the file: /general/subject/{species, age, sex,
- * genotype, subject_id}, /session_start_time, /session_description; the cell id is the
- * {@code cell_id} of the electrode the sweeps were recorded with (NWB 2.6+; the electrode's
+ * genotype, subject_id}, /session_start_time, /session_description, /general/{lab, institution};
+ * the cell id is the {@code cell_id} of the electrode the sweeps were recorded with (NWB 2.6+; the electrode's
  * {@code description} describes the pipette, not the cell, so it is not used); the temperature is a
  * {@code temperature} field of /general, /general/intracellular_ephys, the electrode or a
  * /general/lab_meta_data group when one exists (MIES keeps it in its lab notebook, which is not read).
@@ -28,7 +28,7 @@ final class NwbMetadata {
         return new SubjectInfo(field(subject, "species"), field(subject, "age"), field(subject, "sex"),
                 field(subject, "genotype"), field(subject, "subject_id"), field(electrode, "cell_id"),
                 temperature(general, icephys, electrode), field(root, "session_start_time"),
-                field(root, "session_description"));
+                field(root, "session_description"), field(general, "lab"), field(general, "institution"));
     }
 
     private static Group electrode(Group icephys, Series response) {

@@ -111,7 +111,8 @@ class NwbReaderTest {
             assertEquals(20_000, s.voltageMv().length);
         }
         assertEquals(new SubjectInfo("transgenic mouse", "P20D-P90D", "Unspecified", "PV-tdTomato", null, null, null,
-                "2012-07-27T13:57:03-04:00", "Ferguson et al. PYR2.abf [Pyramidal cell 2, strongly adapting]"), r.subject());
+                "2012-07-27T13:57:03-04:00", "Ferguson et al. PYR2.abf [Pyramidal cell 2, strongly adapting]", "Skinner Lab",
+                "University of Toronto"), r.subject());
     }
 
     @Test
@@ -144,7 +145,8 @@ class NwbReaderTest {
             assertEquals(1.16, s.durationS(), 1e-12);
         }
         assertEquals(new SubjectInfo("Mus musculus", "P105D", "F", "Pvalbtm1(cre)Arbr or Ssttm2.1(cre)Zjh", null, null,
-                null, "2018-08-17T00:00:00+02:00", "180817_ME_9_CC"), r.subject());
+                null, "2018-08-17T00:00:00+02:00", "180817_ME_9_CC", null,
+                "Donders Institute for Brain, Cognition and Behaviour, Radboud University"), r.subject());
         SweepFamily f = LongSquareDetector.detect(r);
         assertEquals(0.10015, f.startS(), 1e-5);
         assertEquals(0.60015, f.endS(), 1e-5);
@@ -165,7 +167,7 @@ class NwbReaderTest {
         }
         assertEquals(new SubjectInfo("Rattus norvegicus", "NA", "male",
                 "{\"Animal_Strain\": \"Sprague Dawley\", \"Animal_Genotype\": null}", "NA", null, null,
-                "1999-01-11T12:43:13+00:00", "UCL"), r.subject());
+                "1999-01-11T12:43:13+00:00", "UCL", null, "University College London"), r.subject());
         SweepFamily f = LongSquareDetector.detect(r);
         assertEquals(steps(-2000, 200, 16), amplitudes(f));
         assertEquals(0.0312, f.startS(), 1e-4);
