@@ -119,8 +119,8 @@ public class AssetExtractor {
             return tooLarge;
         }
         String assetId = asset.provenance().assetId();
-        Path dir = config.workDir().resolve(assetId);
-        Path file = dir.resolve(fileName(asset));
+        Path file = AssetPaths.file(config.workDir(), assetId, fileName(asset));
+        Path dir = file.getParent();
         String sha = asset.digest().startsWith(SHA256) ? asset.digest().substring(SHA256.length()) : null;
         try (DiskBudget.Reservation ignored = budget.reserve(file, asset.sizeBytes())) {
             try {
