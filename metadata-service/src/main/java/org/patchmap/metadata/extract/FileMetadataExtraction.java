@@ -104,8 +104,14 @@ public class FileMetadataExtraction {
             DandisetMetadata facts = cached.get();
             return facts.lab() != null ? facts : facts.withLab(Lab.ofDandiset(text.people()).orElse(null));
         }
-        DandisetMetadata extracted = model.fillUnknowns(extractor.dandiset(text), text);
-        cache.save(new DandisetVersionMetadata(id, version, vocabularyVersion(), extracted, clock.instant()));
+        ModelFallback.Filled filled = model.fillUnknowns(extractor.dandiset(text), text);
+        DandisetMetadata extracted = filled.metadata();
+        if (filled.settled()) {
+            cache.save(new DandisetVersionMetadata(id, version, vocabularyVersion(), extracted, clock.instant()));
+        } else {
+            LOG.infof("dandiset %s %s: the language model did not answer; not cached, a later file asks again", id,
+                    version);
+        }
         metrics.dandisetVersion(DandisetVersionResult.EXTRACTED);
         LOG.infof("dandiset %s %s: species %s, region %s (%s)", id, version,
                 extracted.species().isEmpty() ? "unknown" : extracted.species().get(0).label(),

@@ -11,7 +11,11 @@ import org.patchmap.core.metadata.Species;
 import org.patchmap.events.MetadataEvent.SourcedTerm;
 import org.patchmap.metadata.model.LanguageModelClient;
 import org.patchmap.metadata.model.ModelAnswer;
+import org.patchmap.metadata.model.ModelOutcome;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,20 +28,39 @@ import java.util.Optional;
 @ApplicationScoped
 public class ModelFallback {
     static final double CONFIDENCE = 0.5;
+    /** After a timeout or an HTTP error the model is left alone this long, then asked again. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     @Inject
     Optional<LanguageModelClient> client;
 
-    public DandisetMetadata fillUnknowns(DandisetMetadata offline, DandisetVersion text) {
+    Clock clock = Clock.systemUTC();
+    private volatile Instant askAgainAt = Instant.MIN;
+
+    /**
+     * The dandiset's metadata with the model's answer, and whether it is settled: a timeout or an unreachable model
+     * is a passing failure, so that result must not be kept as the dandiset's answer (the next file asks again).
+     */
+    public record Filled(DandisetMetadata metadata, boolean settled) {
+    }
+
+    public Filled fillUnknowns(DandisetMetadata offline, DandisetVersion text) {
         boolean needSpecies = offline.species().isEmpty();
         boolean needRegion = MetadataExtractor.isUnknown(offline.brainRegion());
         if (client.isEmpty() || !(needSpecies || needRegion)) {
-            return offline;
+            return new Filled(offline, true);
+        }
+        if (clock.instant().isBefore(askAgainAt)) {
+            return new Filled(offline, false);
         }
         BrainRegionVocabulary vocabulary = BrainRegionVocabulary.standard();
         List<String> regions = vocabulary.all().stream().map(BrainRegion::name).toList();
         List<String> species = Species.all().stream().map(Species::scientificName).toList();
         ModelAnswer answer = client.get().ask(text.name(), text.description(), text.keywords(), regions, species);
+        if (answer.outcome() == ModelOutcome.TIMEOUT || answer.outcome() == ModelOutcome.HTTP_ERROR) {
+            askAgainAt = clock.instant().plus(RETRY_AFTER);
+            return new Filled(offline, false);
+        }
         List<SourcedTerm> speciesTerms = offline.species();
         if (needSpecies && answer.species() != null) {
             speciesTerms = Species.lookup(answer.species())
@@ -49,7 +72,7 @@ public class ModelFallback {
             region = vocabulary.byName(answer.region())
                     .map(r -> new SourcedTerm(r.name(), r.id(), "model", CONFIDENCE)).orElse(region);
         }
-        return new DandisetMetadata(offline.identifier(), speciesTerms, region, offline.ageDays(),
-                offline.temperatureC(), offline.vocabularyVersion(), offline.lab());
+        return new Filled(new DandisetMetadata(offline.identifier(), speciesTerms, region, offline.ageDays(),
+                offline.temperatureC(), offline.vocabularyVersion(), offline.lab()), true);
     }
 }

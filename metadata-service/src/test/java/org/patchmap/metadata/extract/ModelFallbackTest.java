@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +33,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The model as the service uses it, on real dandiset records: asked only for what the offline
@@ -92,8 +97,10 @@ class ModelFallbackTest {
         assertEquals("unknown", offline.brainRegion().label());
         answerWith("human-neocortex.json");
 
-        DandisetMetadata filled = fallback.fillUnknowns(offline, aibs);
+        ModelFallback.Filled answer = fallback.fillUnknowns(offline, aibs);
+        DandisetMetadata filled = answer.metadata();
 
+        assertTrue(answer.settled());
         assertEquals(new SourcedTerm("neocortex", "UBERON:0001950", "model", 0.5), filled.brainRegion());
         assertEquals(offline.species(), filled.species());
         assertEquals("dandiset", filled.species().get(0).source());
@@ -110,7 +117,9 @@ class ModelFallbackTest {
         DandisetMetadata offline = extractor.dandiset(hostile);
         answerWith("obeys-injection-rat.json");
 
-        DandisetMetadata filled = fallback.fillUnknowns(offline, hostile);
+        ModelFallback.Filled answer = fallback.fillUnknowns(offline, hostile);
+        DandisetMetadata filled = answer.metadata();
+        assertTrue(answer.settled(), "an answer refused for its terms is an answer: kept");
 
         assertEquals(offline, filled);
         assertEquals(new SourcedTerm("Homo sapiens", "NCBITaxon:9606", "dandiset", 0.9), filled.species().get(0));
@@ -125,10 +134,35 @@ class ModelFallbackTest {
         try (SilentServer silent = new SilentServer()) {
             ModelFallback impatient = fallback(silent.baseUrl(), Duration.ofMillis(800));
 
-            assertEquals(offline, assertTimeoutPreemptively(Eventually.HANG_GUARD,
-                    () -> impatient.fillUnknowns(offline, aibs)));
+            ModelFallback.Filled answer = assertTimeoutPreemptively(Eventually.HANG_GUARD,
+                    () -> impatient.fillUnknowns(offline, aibs));
+            assertEquals(offline, answer.metadata());
+            assertFalse(answer.settled(), "a timeout is not the dandiset's answer");
         }
         assertEquals(1.0, registry.counter("patchmap.model.calls", "outcome", "timeout").count());
+    }
+
+    @Test
+    void anUnreachableModelIsLeftAloneForAMinuteThenAskedAgain() throws IOException {
+        DandisetVersion aibs = record("000288");
+        DandisetMetadata offline = extractor.dandiset(aibs);
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)));
+        Instant t0 = Instant.parse("2026-12-03T10:00:00Z");
+        fallback.clock = Clock.fixed(t0, ZoneOffset.UTC);
+
+        assertFalse(fallback.fillUnknowns(offline, aibs).settled());
+        fallback.clock = Clock.fixed(t0.plusSeconds(59), ZoneOffset.UTC);
+        ModelFallback.Filled meanwhile = fallback.fillUnknowns(offline, aibs);
+        assertEquals(offline, meanwhile.metadata());
+        assertFalse(meanwhile.settled());
+        server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+
+        answerWith("human-neocortex.json");
+        fallback.clock = Clock.fixed(t0.plus(ModelFallback.RETRY_AFTER), ZoneOffset.UTC);
+        ModelFallback.Filled later = fallback.fillUnknowns(offline, aibs);
+        assertTrue(later.settled());
+        assertEquals("neocortex", later.metadata().brainRegion().label());
+        server.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
 
     @Test
@@ -137,7 +171,9 @@ class ModelFallbackTest {
         DandisetMetadata offline = extractor.dandiset(motor);
         answerWith("human-neocortex.json");
 
-        assertSame(offline, fallback.fillUnknowns(offline, motor));
+        ModelFallback.Filled answer = fallback.fillUnknowns(offline, motor);
+        assertSame(offline, answer.metadata());
+        assertTrue(answer.settled());
         server.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions")));
         assertEquals(List.of(), registry.getMeters());
     }
