@@ -27,6 +27,7 @@ import org.patchmap.events.FeaturesEvent;
 import org.patchmap.events.MapEvent;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -327,8 +328,23 @@ public class LivingMap {
                 p.clusterProbability(), p.confidence(), p.neighbours().stream().map(Neighbour::cellId).toList()), now));
     }
 
-    /** After a restart: serve the stored version at once, then rebuild it to place cells again. */
+    /** Attempts at restoring the stored map before the service gives up on it (and waits for a new map). */
+    static final int RESTORE_ATTEMPTS = 8;
+
+    /** Wait before restore attempt {@code attempt + 1}: 1, 2, 4 ... seconds, at most a minute. */
+    static Duration restoreDelay(int attempt) {
+        return Duration.ofSeconds(Math.min(60, 1L << Math.min(attempt - 1, 6)));
+    }
+
     private void restore() {
+        restore(1);
+    }
+
+    /**
+     * After a restart: serve the stored version at once, then rebuild it to place cells again. A failure (MongoDB not
+     * reachable yet, say) is tried again with backoff; the last one is logged as giving up.
+     */
+    private void restore(int attempt) {
         try {
             Optional<MapVersion> summary = maps.current();
             if (summary.isPresent()) {
@@ -351,7 +367,15 @@ public class LivingMap {
                 requestBuild();
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "the stored map could not be restored: %s", e.getMessage());
+            if (attempt >= RESTORE_ATTEMPTS) {
+                LOG.errorf(e, "gave up restoring the stored map after %d attempts: %s; a new map is built when cells "
+                        + "arrive or on POST /api/admin/maps", attempt, e.getMessage());
+                return;
+            }
+            Duration wait = restoreDelay(attempt);
+            LOG.warnf("the stored map could not be restored (attempt %d of %d), trying again in %d s: %s", attempt,
+                    RESTORE_ATTEMPTS, wait.toSeconds(), e.getMessage());
+            worker.schedule(() -> restore(attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
