@@ -211,6 +211,7 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongo);
         env.put("HTTP_PORT", String.valueOf(s.port()));
+        env.putIfAbsent("SWAGGER_UI", "true"); // a local stack is someone's own: its API pages are on
         if (s.name().equals("ingest-service")) {
             // downloads in progress and uploads waiting for extraction live with the other data
             env.putIfAbsent("INGEST_WORK_DIR", data.resolve("ingest/work").toString());
