@@ -424,6 +424,9 @@ class AtlasApiTest {
         assertTrue(page.contains("<script type=\"module\" src=\"atlas.js\"></script>") && !page.contains("http"), page);
         given().get("/atlas.js").then().statusCode(200);
         given().get("/atlas.css").then().statusCode(200);
+        // the interactive API page only where SWAGGER_UI asks for it; the OpenAPI document always
+        given().get("/q/swagger-ui/").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
