@@ -1,9 +1,11 @@
 package org.patchmap.messaging;
 
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,9 +16,12 @@ import org.jboss.logging.Logger;
 import org.patchmap.events.DeadLetterEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
+import org.patchmap.messaging.store.RecordAttempts;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * How every PatchMap service consumes a record: the handler runs; its duration and outcome are
@@ -26,6 +31,14 @@ import java.util.function.Consumer;
  * see {@link Failures}) is retried with backoff; if it persists, or the dead letter itself cannot
  * be written, the exception propagates: the channel stops with the record uncommitted, so nothing
  * is lost, health reports the service down and the orchestrator restarts it.
+ *
+ * <p>A record that kills its consumer (an {@link Error} such as OutOfMemoryError, a crash, the
+ * container killed) would be delivered again after every restart. So each delivery is counted in
+ * {@link RecordAttempts} before the handler runs, and forgotten once the record is done; a record
+ * delivered after {@code POISON_MAX_ATTEMPTS} (default {@value #POISON_MAX_ATTEMPTS_DEFAULT}) unfinished
+ * attempts is not processed: it is dead-lettered with the reason "crashed the consumer N times"
+ * ({@link PoisonRecordException}) and the next record goes on. An attempt that ends with the
+ * infrastructure unavailable is taken back, so outages do not make a good record poison.
  *
  * <p>Metrics: {@code patchmap_records_total{topic,outcome}} (ok, dead_letter, unavailable),
  * {@code patchmap_retries_total{topic}},
@@ -39,6 +52,7 @@ public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     /** Attempts for an infrastructure failure: 0.5 + 1 + 2 + 4 s of backoff before giving up. */
     static final int RETRIES = 5;
+    static final String POISON_MAX_ATTEMPTS_DEFAULT = "3";
 
     @Inject
     @Channel(DEAD_LETTERS)
@@ -47,18 +61,53 @@ public class EventInbox {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    MongoDatabase database;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    /** Processes one record's value with {@code handler}; never throws for a bad record. */
+    /** Unfinished attempts after which a record is poison (environment: POISON_MAX_ATTEMPTS). */
+    @ConfigProperty(name = "poison.max-attempts", defaultValue = POISON_MAX_ATTEMPTS_DEFAULT)
+    int poisonMaxAttempts;
+
+    private RecordAttempts attempts;
+
+    @PostConstruct
+    void start() {
+        attempts = new RecordAttempts(database.getCollection(RecordAttempts.COLLECTION), Clock.systemUTC());
+    }
+
+    /**
+     * Processes one record's value with {@code handler}, its attempts counted under the service's name as
+     * the consumer group; never throws for a bad record.
+     */
     public void process(ConsumerRecord<String, String> record, Consumer<String> handler) {
+        process(record, service, handler);
+    }
+
+    /** As {@link #process(ConsumerRecord, Consumer)} for a channel whose consumer group is {@code group}. */
+    public void process(ConsumerRecord<String, String> record, String group, Consumer<String> handler) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "ok";
+        boolean begun = false;
         try {
-            withRetries(record, handler);
+            long crashes = withRetries(record, () -> attempts.begin(record.topic(), record.partition(),
+                    record.offset(), group));
+            begun = true;
+            if (crashes >= poisonMaxAttempts) {
+                throw new PoisonRecordException(crashes);
+            }
+            withRetries(record, () -> {
+                handler.accept(record.value());
+                return null;
+            });
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {
                 outcome = "unavailable";
+                if (begun) {
+                    takeBack(record, group);
+                }
                 throw e;
             }
             outcome = "dead_letter";
@@ -67,6 +116,10 @@ public class EventInbox {
             sample.stop(registry.timer("patchmap.record.duration", "topic", record.topic()));
             registry.counter("patchmap.records", "topic", record.topic(), "outcome", outcome).increment();
         }
+        withRetries(record, () -> {
+            attempts.finish(record.topic(), record.partition(), record.offset(), group);
+            return null;
+        });
     }
 
     /** As {@link #process(ConsumerRecord, Consumer)}, with the value read as the {@code topic}'s event first. */
@@ -74,11 +127,26 @@ public class EventInbox {
         process(record, json -> handler.accept(EventJson.read(topic, json, type)));
     }
 
-    private void withRetries(ConsumerRecord<String, String> record, Consumer<String> handler) {
+    /** As {@link #process(ConsumerRecord, String, Consumer)}, with the value read as the {@code topic}'s event first. */
+    public <T> void process(ConsumerRecord<String, String> record, String group, String topic, Class<T> type,
+                            Consumer<T> handler) {
+        process(record, group, json -> handler.accept(EventJson.read(topic, json, type)));
+    }
+
+    /** The attempt did not fail for the record's sake: it does not count towards poison (when MongoDB answers). */
+    private void takeBack(ConsumerRecord<String, String> record, String group) {
+        try {
+            attempts.takeBack(record.topic(), record.partition(), record.offset(), group);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s[%d]@%d: attempt not taken back (%s): it counts towards %d", record.topic(),
+                    record.partition(), record.offset(), e.getMessage(), poisonMaxAttempts);
+        }
+    }
+
+    private <R> R withRetries(ConsumerRecord<String, String> record, Supplier<R> step) {
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.accept(record.value());
-                return;
+                return step.get();
             } catch (RuntimeException e) {
                 if (!Failures.isTransient(e) || attempt >= RETRIES) {
                     throw e;

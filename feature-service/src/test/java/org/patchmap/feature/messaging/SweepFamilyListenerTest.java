@@ -18,10 +18,12 @@ import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.events.DeadLetterEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Provenance;
+import org.patchmap.events.Sha256;
 import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -32,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** patchmap.sweeps through the real broker into the real MongoDB-wire server, and to the dead-letter topic. */
 @QuarkusTest
@@ -42,6 +45,10 @@ class SweepFamilyListenerTest {
 
     private MongoCollection<Document> families() {
         return mongo.getDatabase("patchmap").getCollection("sweep_families");
+    }
+
+    private MongoCollection<Document> attempts() {
+        return mongo.getDatabase("patchmap").getCollection("record_attempts");
     }
 
     /** Stores traces (exact encoding), and returns the event that points at them. */
@@ -160,6 +167,61 @@ class SweepFamilyListenerTest {
         Eventually.get("next family",
                 () -> Optional.ofNullable(families().find(Filters.eq("_id", next.cellId())).first()));
         assertEquals(0, families().countDocuments(Filters.eq("_id", lost)));
+    }
+
+    @Test
+    void aRecordThatCrashedTheConsumerThreeTimesGoesToDeadLettersAndTheNextIsProcessed() throws Exception {
+        SweepFamilyEvent poison = storedFamily("upload:0000000000000008/poison.nwb", 12000);
+        SweepFamilyEvent next = storedFamily("upload:0000000000000009/after-poison.nwb", 12000);
+        long offset = KafkaTestClient.end(Topics.SWEEPS).offsets().get(0);
+        // what three consumers that each died processing the record (before finishing it) leave behind
+        String poisonId = "patchmap.sweeps|0|" + offset + "|feature-service";
+        attempts().insertOne(new Document("_id", poisonId).append("count", 3L)
+                .append("topic", "patchmap.sweeps").append("partition", 0).append("offset", offset)
+                .append("group", "feature-service"));
+        KafkaTestClient.send(Topics.SWEEPS, 0, poison.cellId(), EventJson.write(poison));
+        KafkaTestClient.send(Topics.SWEEPS, 0, next.cellId(), EventJson.write(next));
+
+        DeadLetterEvent letter = deadLetterFor(poison.cellId());
+        assertEquals("crashed the consumer 3 times", letter.reason());
+        assertEquals("org.patchmap.messaging.PoisonRecordException", letter.exceptionClass());
+        assertEquals(0, letter.partition());
+        assertEquals(offset, letter.offset());
+        assertEquals(EventJson.write(poison), letter.failedRecord());
+        Eventually.get("the next family",
+                () -> Optional.ofNullable(families().find(Filters.eq("_id", next.cellId())).first()));
+        assertEquals(0, families().countDocuments(Filters.eq("_id", poison.cellId())));
+        // both records are done: their attempts are forgotten
+        Eventually.until("attempts forgotten", () -> attempts().countDocuments(Filters.in("_id", poisonId,
+                "patchmap.sweeps|0|" + (offset + 1) + "|feature-service")) == 0);
+    }
+
+    @Test
+    void aRecordNearTheEventLimitGoesToDeadLettersCutToFitAndTheNextIsProcessed() throws Exception {
+        String key = "upload:000000000000000a/huge.nwb";
+        String head = "{\"schemaVersion\":1,\"samplingRateHz\":20000.0,\"note\":\"";
+        String huge = head + "x".repeat(524_000 - head.length() - 2) + "\"}";
+        assertEquals(524_000, huge.getBytes(StandardCharsets.UTF_8).length);
+        KafkaTestClient.send(Topics.SWEEPS, 0, key, huge);
+        SweepFamilyEvent next = storedFamily("upload:000000000000000b/after-huge.nwb", 12000);
+        KafkaTestClient.send(Topics.SWEEPS, 0, next.cellId(), EventJson.write(next));
+
+        List<ConsumerRecord<String, String>> letters = KafkaTestClient.await("patchmap.sweeps.dlq",
+                r -> key.equals(r.key()), 1);
+        assertEquals(1, letters.size());
+        int letterBytes = letters.get(0).value().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(letterBytes <= EventJson.MAX_EVENT_BYTES && letterBytes > EventJson.MAX_EVENT_BYTES - 2,
+                letterBytes + " bytes");
+        DeadLetterEvent letter = EventJson.read("patchmap.sweeps.dlq", letters.get(0).value(), DeadLetterEvent.class);
+        assertEquals(key, letter.key());
+        assertEquals("patchmap.sweeps: field 'cellId' is missing or blank", letter.reason());
+        assertEquals(524_000L, letter.failedRecordBytes());
+        assertEquals(Sha256.hex(huge.getBytes(StandardCharsets.UTF_8)), letter.failedRecordSha256());
+        assertEquals(true, letter.failedRecordTruncated());
+        assertTrue(huge.startsWith(letter.failedRecord()));
+        assertTrue(letter.failedRecord().length() > 523_000, letter.failedRecord().length() + " chars kept");
+        Eventually.get("the next family",
+                () -> Optional.ofNullable(families().find(Filters.eq("_id", next.cellId())).first()));
     }
 
     @Test

@@ -22,6 +22,8 @@ public class ExtractionListener {
     static final String ASSETS_EXTRACT = "assets-extract";
     /** The worker pool extractions run on (its size: INGEST_EXTRACTION_WORKERS). */
     static final String EXTRACTION_WORKERS = "extraction-workers";
+    /** Its consumer group (mp.messaging.incoming.assets-extract.group.id): the inbox counts its attempts apart. */
+    static final String GROUP = "ingest-extract";
 
     @Inject
     EventInbox inbox;
@@ -32,6 +34,6 @@ public class ExtractionListener {
     @Incoming(ASSETS_EXTRACT)
     @Blocking(value = EXTRACTION_WORKERS, ordered = false)
     public void onAsset(ConsumerRecord<String, String> record) {
-        inbox.process(record, Topics.ASSETS, AssetEvent.class, extractor::extract);
+        inbox.process(record, GROUP, Topics.ASSETS, AssetEvent.class, extractor::extract);
     }
 }
