@@ -55,8 +55,7 @@ public class UploadAdmission {
 
     void route(@Observes Router router) {
         limits = new ClientLimits(config.uploadRatePerMinute(), config.uploadConcurrentPerClient(), System::nanoTime);
-        ClientLimits counted = limits;
-        Gauge.builder("patchmap.uploads.in.progress", counted, ClientLimits::inProgress)
+        Gauge.builder("patchmap.uploads.in.progress", limits, ClientLimits::inProgress)
                 .description("Uploads admitted whose answer is not sent yet").strongReference(true).register(registry);
         router.route(HttpMethod.POST, "/api/uploads").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(this::admit);
