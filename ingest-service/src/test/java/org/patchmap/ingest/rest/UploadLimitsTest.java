@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as a client of its own ({@code X-Forwarded-For}, trusted in this setting): the 11th upload in a
  * minute and a third concurrent one answer 429 with {@code Retry-After}; a body declared at 250 MB
  * answers 413 from its headers alone (the test sends a few bytes of it and reads the answer, which
- * would never come if the server waited for the rest).
+ * would never come if the server waited for the rest). CORS is on for the atlas page's origin, which
+ * can read the refusals.
  */
 @QuarkusTest
 @TestProfile(UploadLimitsTest.DefaultLimits.class)
@@ -44,7 +45,8 @@ class UploadLimitsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("%test.patchmap.ingest.upload-rate-per-minute", "10",
                     "%test.patchmap.ingest.upload-concurrent-per-client", "2",
-                    "patchmap.ingest.upload-trust-forwarded", "true");
+                    "patchmap.ingest.upload-trust-forwarded", "true",
+                    "CORS_ENABLED", "true", "CORS_ORIGINS", UploadCorsTest.PAGE);
         }
     }
 
@@ -89,8 +91,11 @@ class UploadLimitsTest {
         try (Socket first = RawHttp.startUpload(base, client, 100_000);
              Socket second = RawHttp.startUpload(base, client, 100_000)) {
             Eventually.until("two uploads in progress", () -> inProgress() == 2);
-            given().header("X-Forwarded-For", client).multiPart("other", "x").post("/api/uploads").then()
+            // the atlas page on another origin can read why
+            given().header("X-Forwarded-For", client).header("Origin", UploadCorsTest.PAGE)
+                    .multiPart("other", "x").post("/api/uploads").then()
                     .statusCode(429).header("Retry-After", equalTo("5"))
+                    .header("Access-Control-Allow-Origin", equalTo(UploadCorsTest.PAGE))
                     .body("error", equalTo("too many uploads at once: at most 2 in progress from one client "
                             + "(UPLOAD_CONCURRENT_PER_CLIENT); try again in 5 s"));
             assertEquals(1.0, refused("concurrency"));
