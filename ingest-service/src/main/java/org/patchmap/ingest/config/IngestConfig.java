@@ -29,6 +29,22 @@ public interface IngestConfig {
     @WithDefault("200M")
     MemorySize uploadMaxSize();
 
+    /** Uploads one client may start per minute (a token bucket: that many at once, then steadily); 0 = no limit. */
+    @WithDefault("10")
+    int uploadRatePerMinute();
+
+    /** Uploads one client may have in progress at once; 0 = no limit. */
+    @WithDefault("2")
+    int uploadConcurrentPerClient();
+
+    /**
+     * Whether the client is the first address of {@code X-Forwarded-For} (behind a proxy that sets
+     * it) rather than the connection's remote address. Only behind such a proxy: a client reaching
+     * the service directly could name any address.
+     */
+    @WithDefault("false")
+    boolean uploadTrustForwarded();
+
     /**
      * Most bytes reading one file may allocate; 0 means half the heap (the heap is sized from the
      * container's memory limit, and extraction reads one file at a time). Over it, the file is

@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** {@code patchmap_ingest_uploads_total{outcome}}: every upload, by {@link UploadOutcome}. */
+/**
+ * {@code patchmap_ingest_uploads_total{outcome}}: every upload, by {@link UploadOutcome};
+ * {@code patchmap_uploads_refused_total{reason}}: uploads refused by a per-client limit, by
+ * {@link UploadLimit} (before their body is read, so not counted in the first).
+ */
 @ApplicationScoped
 public class UploadMetrics {
     @Inject
@@ -16,9 +20,16 @@ public class UploadMetrics {
         for (UploadOutcome o : UploadOutcome.values()) {
             registry.counter("patchmap.ingest.uploads", "outcome", o.label());
         }
+        for (UploadLimit l : UploadLimit.values()) {
+            registry.counter("patchmap.uploads.refused", "reason", l.label());
+        }
     }
 
     public void upload(UploadOutcome outcome) {
         registry.counter("patchmap.ingest.uploads", "outcome", outcome.label()).increment();
+    }
+
+    public void refused(UploadLimit limit) {
+        registry.counter("patchmap.uploads.refused", "reason", limit.label()).increment();
     }
 }

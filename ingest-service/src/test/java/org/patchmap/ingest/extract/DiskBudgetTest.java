@@ -49,6 +49,18 @@ class DiskBudgetTest {
                 return 2000;
             }
 
+            public int uploadRatePerMinute() {
+                return 0;
+            }
+
+            public int uploadConcurrentPerClient() {
+                return 0;
+            }
+
+            public boolean uploadTrustForwarded() {
+                return false;
+            }
+
             public MemorySize readMaxMemory() {
                 return new MemorySize(BigInteger.ZERO);
             }
