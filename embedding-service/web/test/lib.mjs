@@ -4,7 +4,9 @@
 //
 // Environment: ATLAS_URL (embedding-service, e.g. http://localhost:8080/), INGEST_URL (ingest-service),
 // SHARED (the shared test material, ../shared), ATLAS_SHOTS (a folder for screenshots; none when unset),
-// ATLAS_WAIT_MS (how long to wait for the page to reach a state, default 120000: a loaded 2-core machine).
+// ATLAS_WAIT_MS (how long to wait for the page to reach a state, default 120000: a loaded 2-core machine),
+// ATLAS_ADMIN_TOKEN (a bearer token with role admin, for the operator's requests: the local stack's
+// <data>/auth/admin-token).
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ export const env = Object.freeze({
   shared: process.env.SHARED ?? '../shared',
   shots: process.env.ATLAS_SHOTS || null,
   waitMs: Number(process.env.ATLAS_WAIT_MS ?? 120_000),
+  adminToken: process.env.ATLAS_ADMIN_TOKEN ?? '',
 });
 
 /**

@@ -19,7 +19,9 @@ test('a new map version is announced and drawn without losing the view', async (
   assert.equal(await page.evaluate(() => document.body.dataset.mapVersion), before.mapVersion);
   await page.locator('#cell').getByText(cellId).first().waitFor();
 
-  const res = await fetch(new URL('api/admin/maps', env.atlasUrl), { method: 'POST' });
+  assert.ok(env.adminToken, 'ATLAS_ADMIN_TOKEN: a build request needs a bearer token with role admin');
+  const res = await fetch(new URL('api/admin/maps', env.atlasUrl),
+    { method: 'POST', headers: { Authorization: `Bearer ${env.adminToken}` } });
   assert.equal(res.status, 202);
   const { mapVersion: next } = await res.json();
   const drawn = await waitForMap(page, before.mapVersion);

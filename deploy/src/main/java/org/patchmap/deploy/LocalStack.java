@@ -1,5 +1,6 @@
 package org.patchmap.deploy;
 
+import org.patchmap.deploy.auth.LocalAuth;
 import org.patchmap.deploy.demo.DemoAtlas;
 
 import java.io.File;
@@ -30,6 +31,10 @@ import java.util.Map;
  * folder ({@code PATCHMAP_DEMO_DATA}, default {@code ./data-demo}): the corpus is written there once,
  * a local archive serves it through the DANDI API, ingest polls it instead of DANDI, and the
  * launcher reports the cells on the map until all are there.
+ *
+ * <p>The admin endpoints need a bearer token with role admin (docs/security.md): the launcher makes a key pair
+ * and an admin token once in {@code <data>/auth} ({@link LocalAuth}), has every service verify with that key,
+ * and prints where the token is.
  */
 public final class LocalStack {
     /** A service: its module folder name and HTTP port. The web map is embedding-service's. */
@@ -50,6 +55,8 @@ public final class LocalStack {
     private final Path data;
     private final List<Process> infrastructure = Collections.synchronizedList(new ArrayList<>());
     private final List<Process> services = Collections.synchronizedList(new ArrayList<>());
+    /** The stack's key pair and admin token. */
+    private LocalAuth auth;
     /** The demo archive's API URL that ingest polls instead of DANDI; null when this is not the demo. */
     private String demoArchive;
 
@@ -112,6 +119,7 @@ public final class LocalStack {
         long t0 = System.nanoTime();
         Files.createDirectories(data.resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "patchmap-stack-stop"));
+        auth = LocalAuth.prepare(data, System.getenv().getOrDefault("AUTH_ISSUER", LocalAuth.DEFAULT_ISSUER));
 
         // The demo always runs its own Kafka and MongoDB: external ones may hold a real atlas. Its
         // MongoDB lives in memory, so each start is a fresh atlas: the broker's log goes too.
@@ -162,12 +170,13 @@ public final class LocalStack {
             System.out.printf("  %-18s http://localhost:%d/q/health  /q/metrics  /q/swagger-ui%n", s.name(), s.port());
         }
         System.out.printf("  Kafka %s, MongoDB %s%n", kafka, mongo);
+        System.out.printf("  admin token (Authorization: Bearer ...) in %s%n", auth.tokenFile());
         if (demo != null) {
             DemoAtlas polling = demo;
             // the poll answers when it is done; the cells flow (and are watched) meanwhile
             Thread poll = new Thread(() -> {
                 try {
-                    polling.pollUntilWritten(http, SERVICES.get(0).port());
+                    polling.pollUntilWritten(http, SERVICES.get(0).port(), auth.adminToken());
                 } catch (IOException e) {
                     System.out.println("demo: the poll failed: " + e.getMessage());
                 } catch (InterruptedException e) {
@@ -177,7 +186,7 @@ public final class LocalStack {
             poll.setDaemon(true);
             poll.start();
             System.out.println("demo: ingest polls the archive; every cell is SIMULATED (see each dandiset's text)");
-            demo.watch(http, SERVICES.get(3).port(), t0);
+            demo.watch(http, SERVICES.get(3).port(), t0, auth.adminToken());
         }
         if (source != null) {
             new SourceFolder(SERVICES.get(0).port(), SERVICES.get(1).port())
@@ -212,6 +221,9 @@ public final class LocalStack {
         env.put("MONGODB_URI", mongo);
         env.put("HTTP_PORT", String.valueOf(s.port()));
         env.putIfAbsent("SWAGGER_UI", "true"); // a local stack is someone's own: its API pages are on
+        // every service trusts the stack's key: its admin token works on each
+        env.put("AUTH_PUBLIC_KEY_LOCATION", auth.publicKey().toString());
+        env.put("AUTH_ISSUER", auth.issuer());
         if (s.name().equals("ingest-service")) {
             // downloads in progress and uploads waiting for extraction live with the other data
             env.putIfAbsent("INGEST_WORK_DIR", data.resolve("ingest/work").toString());

@@ -8,6 +8,7 @@ import org.patchmap.events.MetadataEvent;
 import org.patchmap.events.MetadataEvent.SourcedQuantity;
 import org.patchmap.events.MetadataEvent.SourcedTerm;
 import org.patchmap.events.SimulatedOrigin;
+import org.patchmap.testing.TestTokens;
 
 import java.time.Instant;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class AtlasFixture {
             });
         }
         // every cell is stored: the map asked for now (or the one already queued) holds them all
-        String version = given().post("/api/admin/maps").then().statusCode(202).extract().jsonPath()
+        String version = given().auth().oauth2(TestTokens.admin()).post("/api/admin/maps").then().statusCode(202).extract().jsonPath()
                 .getString("mapVersion");
         Eventually.get("the map of the fixture", () -> {
             var r = given().get("/api/maps/current");

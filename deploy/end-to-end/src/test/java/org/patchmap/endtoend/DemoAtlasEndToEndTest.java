@@ -81,7 +81,23 @@ class DemoAtlasEndToEndTest {
                 failures.addAll(featureDisagreements(cellId, data.resolve("archive").resolve(m[0]).resolve(m[1])));
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
+
+            // the packaged services refuse the operator's requests without the stack's admin token, and take them with it
+            String token = Files.readString(data.resolve("auth/admin-token")).trim();
+            assertEquals(401, post("http://localhost:18181/api/admin/poll", null));
+            assertEquals(401, post("http://localhost:" + EMBEDDING_PORT + "/api/admin/maps", null));
+            assertEquals(401, post("http://localhost:" + EMBEDDING_PORT + "/api/admin/maps", "not-a-token"));
+            assertEquals(202, post("http://localhost:" + EMBEDDING_PORT + "/api/admin/maps", token));
         }
+    }
+
+    /** The status of a POST without a body, with the bearer token unless null. */
+    private static int post(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The features feature-service serves for the cell against those computed here from its file. */

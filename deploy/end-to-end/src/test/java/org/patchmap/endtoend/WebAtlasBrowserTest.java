@@ -71,6 +71,9 @@ class WebAtlasBrowserTest {
             pb.environment().put("INGEST_URL", "http://localhost:" + INGEST_PORT + "/");
             pb.environment().put("SHARED", SharedData.root().toString());
             pb.environment().put("ATLAS_SHOTS", Path.of("target/atlas-shots").toAbsolutePath().toString());
+            // the stack's admin token, made in its data folder: living.test.mjs asks for a build with it
+            pb.environment().put("ATLAS_ADMIN_TOKEN",
+                    Files.readString(tmp.resolve("demo/auth/admin-token"), StandardCharsets.US_ASCII).trim());
             NodeRun run = runStreaming(pb, NODE_TIMEOUT_MINUTES, "node> ");
             if (run.timedOut()) {
                 fail("the browser tests did not finish within " + NODE_TIMEOUT_MINUTES + " minutes:\n" + run.text());

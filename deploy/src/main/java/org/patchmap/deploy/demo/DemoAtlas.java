@@ -114,10 +114,11 @@ public final class DemoAtlas implements AutoCloseable {
      * Asks ingest to poll the archive (each poll answers when it is done) until a poll has seen
      * the whole corpus: every {@link #POLL_EVERY} while files are still being written.
      */
-    public void pollUntilWritten(HttpClient http, int ingestPort) throws IOException, InterruptedException {
+    public void pollUntilWritten(HttpClient http, int ingestPort, String adminToken)
+            throws IOException, InterruptedException {
         while (true) {
             boolean complete = written.isDone();
-            poll(http, ingestPort);
+            poll(http, ingestPort, adminToken);
             if (complete) {
                 return;
             }
@@ -126,16 +127,17 @@ public final class DemoAtlas implements AutoCloseable {
             } catch (TimeoutException e) {
                 // more files since the last poll: poll again
             } catch (ExecutionException e) {
-                poll(http, ingestPort); // what was written before the failure
+                poll(http, ingestPort, adminToken); // what was written before the failure
                 return;
             }
         }
     }
 
     /** Asks ingest to poll the archive now. */
-    private static void poll(HttpClient http, int ingestPort) throws IOException, InterruptedException {
+    private static void poll(HttpClient http, int ingestPort, String adminToken) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort
-                        + "/api/admin/poll")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        + "/api/admin/poll")).header("Authorization", "Bearer " + adminToken)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST /api/admin/poll answered HTTP " + r.statusCode() + ": " + r.body());
@@ -150,7 +152,8 @@ public final class DemoAtlas implements AutoCloseable {
      *
      * @return whether every cell is on the map
      */
-    public boolean watch(HttpClient http, int embeddingPort, long startNanos) throws IOException, InterruptedException {
+    public boolean watch(HttpClient http, int embeddingPort, long startNanos, String adminToken)
+            throws IOException, InterruptedException {
         URI metrics = URI.create("http://localhost:" + embeddingPort + "/q/metrics");
         int last = -1;
         int lastSeen = -1;
@@ -181,7 +184,7 @@ public final class DemoAtlas implements AutoCloseable {
                 lastChange = System.nanoTime();
             } else if (pending > 0 && System.nanoTime() - seenSince > QUIET.toNanos()
                     && System.nanoTime() - askedAt > 2 * QUIET.toNanos()) {
-                requestBuild(http, embeddingPort);
+                requestBuild(http, embeddingPort, adminToken);
                 askedAt = System.nanoTime();
             }
             Thread.sleep(2000);
@@ -191,9 +194,11 @@ public final class DemoAtlas implements AutoCloseable {
         return false;
     }
 
-    private static void requestBuild(HttpClient http, int embeddingPort) throws IOException, InterruptedException {
+    private static void requestBuild(HttpClient http, int embeddingPort, String adminToken)
+            throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + embeddingPort
-                + "/api/admin/maps")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                        + "/api/admin/maps")).header("Authorization", "Bearer " + adminToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
             throw new IOException("POST /api/admin/maps answered HTTP " + r.statusCode() + ": " + r.body());
         }

@@ -1,11 +1,13 @@
 package org.patchmap.deploy.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.patchmap.testing.TestTokens;
 
 import java.util.Map;
 
 /**
- * Points a Quarkus service under test at the shared real Kafka broker and MongoDB-wire server.
+ * Points a Quarkus service under test at the shared real Kafka broker and MongoDB-wire server, and
+ * makes it trust the bearer tokens of {@link TestTokens}.
  * Use with {@code @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)}.
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
@@ -14,7 +16,9 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         TestInfrastructure infra = TestInfrastructure.get();
         return Map.of(
                 "kafka.bootstrap.servers", infra.kafkaBootstrapServers(),
-                "quarkus.mongodb.connection-string", infra.mongoConnectionString());
+                "quarkus.mongodb.connection-string", infra.mongoConnectionString(),
+                "mp.jwt.verify.publickey", TestTokens.publicKeyPem(),
+                "mp.jwt.verify.issuer", TestTokens.ISSUER);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.patchmap.embedding.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -145,6 +146,7 @@ public class MapResource {
 
     @POST
     @Path("/admin/maps")
+    @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Build a new map now (after the debounce); 202 with the version id it will have")
     public Response build() {
@@ -153,6 +155,7 @@ public class MapResource {
 
     @POST
     @Path("/admin/cells/{cellId: .+}/reference")
+    @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admit an uploaded cell to the reference map (from the next map on)")
     public ReferenceView reference(@PathParam("cellId") String cellId) {

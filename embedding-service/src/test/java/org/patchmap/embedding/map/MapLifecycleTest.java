@@ -30,6 +30,7 @@ import org.patchmap.embedding.store.MapVersion;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.MapEvent;
 import org.patchmap.events.Provenance;
+import org.patchmap.testing.TestTokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -274,7 +275,7 @@ class MapLifecycleTest {
     }
 
     private void everyMapIsOneServerSentEventInOrder(List<String> sse, String first, String second) {
-        String third = given().post("/api/admin/maps").then().statusCode(202).extract().jsonPath()
+        String third = given().auth().oauth2(TestTokens.admin()).post("/api/admin/maps").then().statusCode(202).extract().jsonPath()
                 .getString("mapVersion");
         Eventually.until("the third map's server-sent event", () -> sse.size() >= 3);
         // The stream delivers in order: a repeated event or any other one sent since the first map would be

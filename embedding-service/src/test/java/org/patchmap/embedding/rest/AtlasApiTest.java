@@ -30,6 +30,7 @@ import org.patchmap.embedding.MapTestProfile;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Provenance;
 import org.patchmap.events.SweepFamilyEvent;
+import org.patchmap.testing.TestTokens;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
@@ -411,13 +412,26 @@ class AtlasApiTest {
                 "unknown filter 'colour': use dandiset, species, region, cluster, <feature>_min or <feature>_max"));
     }
 
+    /** The operator's requests need a bearer token with role admin, checked before anything else; reads need none. */
+    @Test
+    void adminRequestsNeedAnAdminToken() {
+        for (String path : List.of("/api/admin/maps", "/api/admin/cells/upload:00/none.nwb/reference")) {
+            given().post(path).then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                    .body("error", equalTo("this request needs a valid bearer token (Authorization: Bearer ...)"));
+            given().auth().oauth2(TestTokens.foreign(TestTokens.ADMIN)).post(path).then().statusCode(401);
+            given().auth().oauth2(TestTokens.withRoles(TestTokens.USER)).post(path).then().statusCode(403)
+                    .body("error", equalTo("the bearer token lacks the role this request needs"));
+        }
+        given().auth().oauth2("not.a.token").get("/api/cells").then().statusCode(200);
+    }
+
     @Test
     void unknownThingsAnswer404WithTheirName() {
         given().get("/api/cells/dandi:000001/none.nwb").then().statusCode(404)
                 .body("error", equalTo("no cell dandi:000001/none.nwb"));
         given().get("/api/cells/dandi:000001/none.nwb/traces").then().statusCode(404)
                 .body("error", equalTo("no sweeps known for cell dandi:000001/none.nwb"));
-        given().post("/api/admin/cells/upload:00/none.nwb/reference").then().statusCode(404)
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/cells/upload:00/none.nwb/reference").then().statusCode(404)
                 .body("error", equalTo("no features for cell upload:00/none.nwb"));
         // the web atlas is served, with its one script module and stylesheets and nothing external
         String page = given().get("/").then().statusCode(200).extract().asString();

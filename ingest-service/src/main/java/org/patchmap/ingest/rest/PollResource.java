@@ -1,5 +1,6 @@
 package org.patchmap.ingest.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,10 +53,13 @@ public class PollResource {
 
     @POST
     @Path("/admin/poll")
+    @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Polls DANDI now and answers the run's summary; 409 while a poll is running")
     @APIResponse(responseCode = "200", description = "The poll is over",
             content = @Content(schema = @Schema(implementation = RunSummary.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role admin")
     @APIResponse(responseCode = "409", description = "A poll is running: {\"error\", \"current\": its summary so far}")
     public Response poll() {
         return poller.runIfIdle(PollTrigger.REQUEST)

@@ -12,6 +12,7 @@ import org.patchmap.deploy.testing.KafkaTestClient;
 import org.patchmap.events.AssetEvent;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
+import org.patchmap.testing.TestTokens;
 
 import java.io.IOException;
 import java.util.List;
@@ -42,7 +43,7 @@ class DandiPollerDraftsTest {
         fake.serveAssets("000297", "draft", real.subList(0, 2));
         KafkaTestClient.Position before = KafkaTestClient.end(Topics.ASSETS);
 
-        JsonPath run = given().post("/api/admin/poll").then().statusCode(200).extract().jsonPath();
+        JsonPath run = given().auth().oauth2(TestTokens.admin()).post("/api/admin/poll").then().statusCode(200).extract().jsonPath();
 
         assertEquals(1, run.getInt("dandisetsSelected"));
         assertEquals(2, run.getInt("assetsPublished"));
@@ -59,7 +60,7 @@ class DandiPollerDraftsTest {
         fake.serveAssets("000297", "draft", real.subList(0, 3));
         KafkaTestClient.Position between = KafkaTestClient.end(Topics.ASSETS);
 
-        run = given().post("/api/admin/poll").then().statusCode(200).extract().jsonPath();
+        run = given().auth().oauth2(TestTokens.admin()).post("/api/admin/poll").then().statusCode(200).extract().jsonPath();
 
         assertEquals(1, run.getInt("assetsDiscovered"));
         assertEquals(1, run.getInt("assetsPublished"));

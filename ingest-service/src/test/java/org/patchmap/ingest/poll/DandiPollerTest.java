@@ -23,6 +23,7 @@ import org.patchmap.events.AssetEvent;
 import org.patchmap.events.CellIds;
 import org.patchmap.events.EventJson;
 import org.patchmap.events.Topics;
+import org.patchmap.testing.TestTokens;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,7 +132,7 @@ class DandiPollerTest {
     }
 
     private static JsonPath poll() {
-        return given().contentType(ContentType.JSON).post("/api/admin/poll").then().statusCode(200)
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).post("/api/admin/poll").then().statusCode(200)
                 .extract().jsonPath();
     }
 
@@ -170,6 +172,23 @@ class DandiPollerTest {
 
     private Document dandisetEntry(String id) {
         return mongo.getDatabase("patchmap-poller-test").getCollection("dandisets").find(Filters.eq("_id", id)).first();
+    }
+
+    /** A poll needs a bearer token with role admin: anything less is refused before DANDI is asked. */
+    @Test
+    @Order(0)
+    void aPollWithoutAnAdminTokenIsRefusedAndAsksNothing() throws IOException {
+        listing(V8).serveListing();
+        given().post("/api/admin/poll").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .body("error", equalTo("this request needs a valid bearer token (Authorization: Bearer ...)"));
+        given().auth().oauth2("not.a.token").post("/api/admin/poll").then().statusCode(401);
+        given().auth().oauth2(TestTokens.foreign(TestTokens.ADMIN)).post("/api/admin/poll").then().statusCode(401);
+        given().auth().oauth2(TestTokens.withRoles(TestTokens.USER)).post("/api/admin/poll").then().statusCode(403)
+                .body("error", equalTo("the bearer token lacks the role this request needs"));
+        assertEquals(0, server.getAllServeEvents().size());
+        assertTrue(poller.last().isEmpty());
+        // reading stays public, whatever token comes with it
+        given().auth().oauth2("not.a.token").get("/api/status").then().statusCode(200).body("running", equalTo(false));
     }
 
     @Test
@@ -419,9 +438,9 @@ class DandiPollerTest {
             listing(V8_NEW).serveHeldListing();
             new DandiFake(server).serveVersion("000008", V8_NEW);
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                    () -> given().post("/api/admin/poll").then().extract().statusCode());
+                    () -> given().auth().oauth2(TestTokens.admin()).post("/api/admin/poll").then().extract().statusCode());
             Eventually.until("the first poll running", () -> poller.current().isPresent());
-            given().post("/api/admin/poll").then().statusCode(409)
+            given().auth().oauth2(TestTokens.admin()).post("/api/admin/poll").then().statusCode(409)
                     .body("error", org.hamcrest.Matchers.equalTo("a DANDI poll is already running"));
             given().get("/api/status").then().statusCode(200).body("running", org.hamcrest.Matchers.equalTo(true));
             DandiFakeResource.held.release();
