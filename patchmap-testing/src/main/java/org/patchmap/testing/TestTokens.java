@@ -31,7 +31,8 @@ public final class TestTokens {
     public static final String ADMIN = "admin";
     public static final String USER = "user";
 
-    static final String DIR_PROPERTY = "patchmap.test.auth-dir";
+    // outside the "patchmap." prefix: a service's config mapping of that prefix refuses names it does not know
+    static final String DIR_PROPERTY = "test-tokens.dir";
     private static final String PUBLIC = "public.pem";
     private static final String PRIVATE = "private.pem";
 
