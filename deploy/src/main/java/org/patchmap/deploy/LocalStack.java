@@ -3,7 +3,6 @@ package org.patchmap.deploy;
 import org.patchmap.deploy.auth.LocalAuth;
 import org.patchmap.deploy.demo.DemoAtlas;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -47,14 +45,14 @@ public final class LocalStack {
             new Service("metadata-service", env("METADATA_PORT", 8083)),
             new Service("embedding-service", env("EMBEDDING_PORT", 8080)));
 
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
     static final int DEFAULT_DEMO_CELLS = 2000;
     static final int MAX_DEMO_CELLS = 100_000;
 
     private final Path root;
     private final Path data;
-    private final List<Process> infrastructure = Collections.synchronizedList(new ArrayList<>());
-    private final List<Process> services = Collections.synchronizedList(new ArrayList<>());
+    /** Starts the children and starts again any that exits (tier 0: Kafka and MongoDB; tier 1: the services). */
+    private final Supervisor supervisor;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The stack's key pair and admin token. */
     private LocalAuth auth;
     /** The demo archive's API URL that ingest polls instead of DANDI; null when this is not the demo. */
@@ -63,20 +61,25 @@ public final class LocalStack {
     private final Path source;
     /** Cells of the demo atlas; 0 when this is not the demo. */
     private final int demoCells;
+    /** Whether the demo's MongoDB keeps its data on disk (H2), so that it survives a restart of the server. */
+    private final boolean durable;
 
-    LocalStack(Path root, Path data, Path source, int demoCells) {
+    LocalStack(Path root, Path data, Path source, int demoCells, boolean durable) {
         this.root = root;
         this.data = data;
         this.source = source;
         this.demoCells = demoCells;
+        this.durable = durable;
+        this.supervisor = new Supervisor(data.resolve("logs"));
     }
 
-    static final String USAGE = "usage: bin/stack [--source DIR | --demo [--cells N]]";
+    static final String USAGE = "usage: bin/stack [--source DIR | --demo [--cells N] [--durable]]";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("patchmap.root", ".")).toAbsolutePath().normalize();
         Path source = null;
         int demoCells = 0;
+        boolean durable = false;
         if (args.length == 2 && args[0].equals("--source")) {
             source = Path.of(args[1]).toAbsolutePath();
             if (!Files.isDirectory(source)) {
@@ -84,7 +87,8 @@ public final class LocalStack {
                 System.exit(2);
             }
         } else if (args.length >= 1 && args[0].equals("--demo")) {
-            demoCells = demoCells(args);
+            durable = args[args.length - 1].equals("--durable");
+            demoCells = demoCells(durable ? java.util.Arrays.copyOf(args, args.length - 1) : args);
         } else if (args.length > 0) {
             System.err.println(USAGE);
             System.exit(2);
@@ -93,7 +97,7 @@ public final class LocalStack {
         String dataVariable = demoCells > 0 ? "PATCHMAP_DEMO_DATA" : "PATCHMAP_DATA";
         Path data = Path.of(System.getenv().getOrDefault(dataVariable,
                 root.resolve(demoCells > 0 ? "data-demo" : "data").toString())).toAbsolutePath();
-        new LocalStack(root, data, source, demoCells).run();
+        new LocalStack(root, data, source, demoCells, durable).run();
     }
 
     private static int demoCells(String[] args) {
@@ -118,14 +122,16 @@ public final class LocalStack {
     void run() throws Exception {
         long t0 = System.nanoTime();
         Files.createDirectories(data.resolve("logs"));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "patchmap-stack-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "patchmap-stack-stop"));
         auth = LocalAuth.prepare(data, System.getenv().getOrDefault("AUTH_ISSUER", LocalAuth.DEFAULT_ISSUER));
 
         // The demo always runs its own Kafka and MongoDB: external ones may hold a real atlas. Its
-        // MongoDB lives in memory, so each start is a fresh atlas: the broker's log goes too.
+        // MongoDB lives in memory (or, --durable, in a fresh H2 file), so each start is a fresh atlas:
+        // the broker's log goes too.
         if (demoCells > 0) {
             deleteTree(data.resolve("kafka"));
             deleteTree(data.resolve("ingest"));
+            deleteTree(data.resolve("mongodb"));
         }
         String kafka = demoCells > 0 ? null : System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null || kafka.isBlank()) {
@@ -137,7 +143,7 @@ public final class LocalStack {
         String mongo = demoCells > 0 ? null : System.getenv("MONGODB_URI");
         if (mongo == null || mongo.isBlank()) {
             int port = env("MONGO_PORT", 27017);
-            if (demoCells > 0) {
+            if (demoCells > 0 && !durable) {
                 // in memory, sized for the corpus (traces, features, map versions: about 1.5 MB per cell)
                 startJava("mongodb", "org.patchmap.deploy.infra.MongoWireServerMain",
                         "-Xmx" + Math.max(1024, 512 + demoCells * 3 / 2) + "m",
@@ -159,7 +165,6 @@ public final class LocalStack {
         for (Service s : SERVICES) {
             startService(s, kafka, mongo);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (Service s : SERVICES) {
             awaitReady(http, s, Duration.ofSeconds(120));
         }
@@ -193,16 +198,14 @@ public final class LocalStack {
                     .run(source, Duration.ofSeconds(env("SOURCE_TIMEOUT_S", 300)));
         }
         System.out.println("Press Ctrl-C to stop.");
-        for (Process p : List.copyOf(services)) {
-            p.waitFor();
-        }
+        new java.util.concurrent.CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops the children
     }
 
     private void startJava(String name, String mainClass, String heap, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), heap, "-cp", System.getProperty("java.class.path"),
                 mainClass));
         cmd.addAll(List.of(args));
-        infrastructure.add(start(name, new ProcessBuilder(cmd)));
+        supervisor.start(name, 0, new ProcessBuilder(cmd), exitedAt -> { });
     }
 
     private void startService(Service s, String kafka, String mongo) throws IOException {
@@ -210,7 +213,12 @@ public final class LocalStack {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bin/stack does)");
         }
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m"));
+        // a service that runs out of memory exits (and is started again) rather than limping on
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        String javaOptions = System.getenv(s.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            cmd.addAll(List.of(javaOptions.trim().split("\\s+"))); // after the defaults, so that they win
+        }
         if (s.name().equals("embedding-service")) {
             cmd.add("--add-opens=java.base/java.nio=ALL-UNNAMED"); // Arrow, the map's binary form, writes through it
         }
@@ -255,24 +263,17 @@ public final class LocalStack {
             env.putIfAbsent("MAP_DEBOUNCE", "2s");
             env.putIfAbsent("MAP_MAX_WAIT", "15s");
         }
-        services.add(start(s.name(), pb));
-    }
-
-    /**
-     * Starts a child in its own session (setsid) when the system has it, so that Ctrl-C reaches
-     * only this launcher, which then stops the children in order.
-     */
-    private Process start(String name, ProcessBuilder pb) throws IOException {
-        if (Files.isExecutable(SETSID)) {
-            List<String> cmd = new ArrayList<>(pb.command());
-            cmd.add(0, SETSID.toString());
-            pb.command(cmd);
-        }
-        File log = data.resolve("logs").resolve(name + ".log").toFile();
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        Process p = pb.start();
-        System.out.println("started " + name + " (log: " + log + ")");
-        return p;
+        supervisor.start(s.name(), 1, pb, exitedAt -> {
+            try {
+                awaitReady(http, s, Duration.ofMinutes(5));
+                System.out.printf(java.util.Locale.ROOT, "stack: %s is ready again %.1f s after it exited%n", s.name(),
+                        (System.nanoTime() - exitedAt) / 1e9);
+            } catch (IllegalStateException e) {
+                System.out.println("stack: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static void awaitPort(String what, String hostPort, Duration timeout) throws InterruptedException {
@@ -315,29 +316,6 @@ public final class LocalStack {
             Thread.sleep(500);
         }
         throw new IllegalStateException(s.name() + " not ready within " + timeout + " (" + last + "); see its log");
-    }
-
-    /** Services first (they commit their consumers' offsets), then MongoDB and Kafka. */
-    private void stopAll() {
-        stop(services);
-        stop(infrastructure);
-    }
-
-    private static void stop(List<Process> processes) {
-        List<Process> reversed = new ArrayList<>(processes);
-        Collections.reverse(reversed);
-        reversed.forEach(Process::destroy);
-        reversed.forEach(LocalStack::waitFor);
-    }
-
-    private static void waitFor(Process p) {
-        try {
-            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -37,6 +37,8 @@ public final class DemoAtlas implements AutoCloseable {
      * listed so far, so polling more often costs more than the few seconds a new file waits.
      */
     static final Duration POLL_EVERY = Duration.ofSeconds(10);
+    /** Polls tried while ingest cannot be reached (5 s apart) before the launcher gives up. */
+    private static final int POLL_ATTEMPTS = 60;
     private static final String CELLS_ON_MAP = "patchmap_map_cells";
     private static final String PENDING_CELLS = "patchmap_map_pending_cells";
     /** jhdf's writer logs every group and dataset at INFO: hundreds of lines per file. Held, so the level stays. */
@@ -133,14 +135,44 @@ public final class DemoAtlas implements AutoCloseable {
         }
     }
 
-    /** Asks ingest to poll the archive now. */
+    /**
+     * Asks ingest to poll the archive now, again every few seconds while ingest cannot be reached
+     * (the stack starts a stopped service again; a poll is idempotent: ingest's ledger keeps each asset once).
+     */
     private static void poll(HttpClient http, int ingestPort, String adminToken) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pollOnce(http, ingestPort, adminToken);
+                return;
+            } catch (PollRefused e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt == POLL_ATTEMPTS) {
+                    throw e;
+                }
+                System.out.println("demo: the poll failed (" + e + "); polling again in 5 s");
+                Thread.sleep(5000);
+            }
+        }
+    }
+
+    private static void pollOnce(HttpClient http, int ingestPort, String adminToken) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort
                         + "/api/admin/poll")).header("Authorization", "Bearer " + adminToken)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 == 4) {
+            throw new PollRefused("POST /api/admin/poll answered HTTP " + r.statusCode() + ": " + r.body());
+        }
         if (r.statusCode() / 100 != 2) {
             throw new IOException("POST /api/admin/poll answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** A poll ingest refused (a wrong token, a bad request): asking again would not help. */
+    private static final class PollRefused extends IOException {
+        PollRefused(String message) {
+            super(message);
         }
     }
 
@@ -163,6 +195,10 @@ public final class DemoAtlas implements AutoCloseable {
         boolean ninetyFive = false;
         while (System.nanoTime() - lastChange < STALL.toNanos()) {
             Map<String, Integer> gauges = gauges(http, metrics);
+            if (gauges.isEmpty()) { // embedding-service is starting (again): nothing to count yet
+                Thread.sleep(2000);
+                continue;
+            }
             int onMap = gauges.getOrDefault(CELLS_ON_MAP, 0);
             int pending = gauges.getOrDefault(PENDING_CELLS, 0);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -194,13 +230,17 @@ public final class DemoAtlas implements AutoCloseable {
         return false;
     }
 
-    private static void requestBuild(HttpClient http, int embeddingPort, String adminToken)
-            throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + embeddingPort
-                        + "/api/admin/maps")).header("Authorization", "Bearer " + adminToken)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) {
-            throw new IOException("POST /api/admin/maps answered HTTP " + r.statusCode() + ": " + r.body());
+    /** Asks for a build; one that fails is said and asked again at the next quiet moment. */
+    private static void requestBuild(HttpClient http, int embeddingPort, String adminToken) throws InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + embeddingPort
+                            + "/api/admin/maps")).header("Authorization", "Bearer " + adminToken)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 202) {
+                System.out.println("demo: POST /api/admin/maps answered HTTP " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            System.out.println("demo: POST /api/admin/maps failed: " + e);
         }
     }
 
