@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +112,10 @@ final class SourceFolder {
         try {
             r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return null; // a service busy extracting: asked again next round, until the run's own timeout
+        } catch (IOException e) {
+            // a service busy extracting (a timeout) or being started again (no connection): asked again next
+            // round, until the run's own timeout
+            return null;
         }
         return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
     }

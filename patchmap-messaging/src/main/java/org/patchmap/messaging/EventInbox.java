@@ -20,6 +20,8 @@ import org.patchmap.messaging.store.RecordAttempts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -39,6 +41,13 @@ import java.util.function.Supplier;
  * attempts is not processed: it is dead-lettered with the reason "crashed the consumer N times"
  * ({@link PoisonRecordException}) and the next record goes on. An attempt that ends with the
  * infrastructure unavailable is taken back, so outages do not make a good record poison.
+ *
+ * <p>A crash ends every record in progress in the process, not only the one that caused it. So a
+ * record with an unfinished attempt (a suspect) runs alone: it waits until the records in progress
+ * are done, and the others wait for it, before its attempt is counted. After one crash the records
+ * that were in progress are each tried alone; the innocent finish, and only the record that crashes
+ * the consumer on its own reaches the limit. A listener may also be told of a poison record before
+ * it is dead-lettered (to record the outcome where a user looks for it).
  *
  * <p>Metrics: {@code patchmap_records_total{topic,outcome}} (ok, dead_letter, unavailable),
  * {@code patchmap_retries_total{topic}},
@@ -72,6 +81,8 @@ public class EventInbox {
     int poisonMaxAttempts;
 
     private RecordAttempts attempts;
+    /** Records run under the read lock, suspects (a crash while they were in progress) under the write lock. */
+    private final ReentrantReadWriteLock isolation = new ReentrantReadWriteLock();
 
     @PostConstruct
     void start() {
@@ -88,14 +99,30 @@ public class EventInbox {
 
     /** As {@link #process(ConsumerRecord, Consumer)} for a channel whose consumer group is {@code group}. */
     public void process(ConsumerRecord<String, String> record, String group, Consumer<String> handler) {
+        process(record, group, handler, value -> { });
+    }
+
+    /**
+     * As {@link #process(ConsumerRecord, String, Consumer)}; {@code onPoison} is given the value of a record that
+     * crashed the consumer too often, before it is dead-lettered (a failure there is logged and the letter
+     * written all the same).
+     */
+    public void process(ConsumerRecord<String, String> record, String group, Consumer<String> handler,
+                        Consumer<String> onPoison) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "ok";
         boolean begun = false;
+        Lock lock = null;
         try {
+            boolean suspect = withRetries(record, () -> attempts.unfinished(record.topic(), record.partition(),
+                    record.offset(), group)) > 0;
+            lock = suspect ? isolation.writeLock() : isolation.readLock();
+            lock.lock();
             long crashes = withRetries(record, () -> attempts.begin(record.topic(), record.partition(),
                     record.offset(), group));
             begun = true;
             if (crashes >= poisonMaxAttempts) {
+                tell(onPoison, record);
                 throw new PoisonRecordException(crashes);
             }
             withRetries(record, () -> {
@@ -113,6 +140,9 @@ public class EventInbox {
             outcome = "dead_letter";
             deadLetter(record, e);
         } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
             sample.stop(registry.timer("patchmap.record.duration", "topic", record.topic()));
             registry.counter("patchmap.records", "topic", record.topic(), "outcome", outcome).increment();
         }
@@ -131,6 +161,22 @@ public class EventInbox {
     public <T> void process(ConsumerRecord<String, String> record, String group, String topic, Class<T> type,
                             Consumer<T> handler) {
         process(record, group, json -> handler.accept(EventJson.read(topic, json, type)));
+    }
+
+    /** As {@link #process(ConsumerRecord, String, Consumer, Consumer)}, with the value read as the {@code topic}'s event. */
+    public <T> void process(ConsumerRecord<String, String> record, String group, String topic, Class<T> type,
+                            Consumer<T> handler, Consumer<T> onPoison) {
+        process(record, group, json -> handler.accept(EventJson.read(topic, json, type)),
+                json -> onPoison.accept(EventJson.read(topic, json, type)));
+    }
+
+    private void tell(Consumer<String> onPoison, ConsumerRecord<String, String> record) {
+        try {
+            onPoison.accept(record.value());
+        } catch (RuntimeException e) {
+            LOG.warnf("%s[%d]@%d: the listener could not record the poison record's outcome (%s)", record.topic(),
+                    record.partition(), record.offset(), e.toString());
+        }
     }
 
     /** The attempt did not fail for the record's sake: it does not count towards poison (when MongoDB answers). */

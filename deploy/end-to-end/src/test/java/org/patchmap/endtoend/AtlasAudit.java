@@ -158,7 +158,7 @@ final class AtlasAudit implements AutoCloseable {
     }
 
     /** Records per dead-letter topic, for those that hold any. */
-    private Map<String, Long> deadLetters() throws Exception {
+    Map<String, Long> deadLetters() throws Exception {
         Map<String, Long> out = new TreeMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
              KafkaConsumer<String, String> consumer = consumer()) {
@@ -193,6 +193,24 @@ final class AtlasAudit implements AutoCloseable {
                     }
                 }
                 out.put(topic, total - keys.size());
+            }
+        }
+        return out;
+    }
+
+    /** The values of every record of {@code topic}, each cut to 400 characters (to say what a dead letter holds). */
+    List<String> values(String topic) {
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    out.add(r.value().substring(0, Math.min(400, r.value().length())));
+                }
             }
         }
         return out;

@@ -80,9 +80,24 @@ public class AssetExtractor {
     @Inject
     ExtractionMetrics metrics;
 
+    /** The results of a file itself: once one is recorded, extracting the same bytes again gives it again. */
+    private static final java.util.Set<AssetStatus> FILE_RESULTS = java.util.EnumSet.of(AssetStatus.EXTRACTED,
+            AssetStatus.NO_FAMILY, AssetStatus.UNREADABLE, AssetStatus.TOO_LARGE);
+
+    /** The reason of an asset whose extraction crashed the process too often. */
+    static final String CRASHED = "the extraction stopped the process too many times (out of memory or killed while "
+            + "reading the file); not tried again (its record is in patchmap.assets.dlq)";
+
     public Outcome extract(AssetEvent asset) {
-        ledger.record(asset);
+        AssetLedger.Entry known = ledger.record(asset);
         boolean upload = AssetEvent.SOURCE_UPLOAD.equals(asset.source());
+        if (upload && FILE_RESULTS.contains(known.status())) {
+            // An upload's file is deleted once its result is recorded; the same record delivered again (the
+            // process ended before its offset was committed) must not turn that result into "file gone".
+            LOG.infof("asset %s (upload): already %s; its record was delivered again", asset.fileKey(),
+                    known.status().wire());
+            return new Outcome(known.status(), known.reason(), known.cellId(), 0, null, null);
+        }
         if (upload) {
             uploads.updateFile(asset.fileKey(), asset.digest(), UploadStatus.EXTRACTING, null, null, null);
         }
@@ -111,6 +126,20 @@ public class AssetExtractor {
             deleteUpload(Path.of(asset.localPath()));
         }
         return outcome;
+    }
+
+    /**
+     * The asset's record ended the extraction process too often (out of memory, killed while reading the file):
+     * it is not tried again, and its ledger row (and upload) say so rather than staying pending.
+     */
+    public void crashed(AssetEvent asset) {
+        ledger.record(asset);
+        Outcome outcome = Outcome.of(AssetStatus.FAILED, fileName(asset) + ": " + CRASHED);
+        record(asset, outcome);
+        LOG.warnf("asset %s (%s, %d bytes): failed: %s", asset.fileKey(), asset.source(), asset.sizeBytes(), CRASHED);
+        if (AssetEvent.SOURCE_UPLOAD.equals(asset.source()) && asset.localPath() != null) {
+            deleteUpload(Path.of(asset.localPath()));
+        }
     }
 
     private Outcome fromDandi(AssetEvent asset) throws IOException {

@@ -15,7 +15,8 @@ import org.patchmap.messaging.EventInbox;
  * consumer group {@code ingest-extract}, so that the ledger's consumer never waits for a
  * download): each asset becomes its family on {@code patchmap.sweeps}. A file without a family
  * is an outcome, not a failure; a failure (download, digest, bug) goes to
- * {@code patchmap.assets.dlq} with its reason, and the next asset is processed.
+ * {@code patchmap.assets.dlq} with its reason, and the next asset is processed. An asset whose
+ * extraction ended the process too often (out of memory) is recorded as failed before its dead letter.
  */
 @ApplicationScoped
 public class ExtractionListener {
@@ -34,6 +35,6 @@ public class ExtractionListener {
     @Incoming(ASSETS_EXTRACT)
     @Blocking(value = EXTRACTION_WORKERS, ordered = false)
     public void onAsset(ConsumerRecord<String, String> record) {
-        inbox.process(record, GROUP, Topics.ASSETS, AssetEvent.class, extractor::extract);
+        inbox.process(record, GROUP, Topics.ASSETS, AssetEvent.class, extractor::extract, extractor::crashed);
     }
 }

@@ -137,6 +137,29 @@ class ExtractionTest {
     }
 
     @Test
+    void anExtractedUploadDeliveredAgainKeepsItsResult() throws Exception {
+        AssetEvent asset = upload(cell("abf/File_axon_5.abf"), "axon-again.abf");
+        send(asset);
+        sweeps(asset.fileKey());
+        Eventually.until("the extracted upload deleted", () -> !Files.exists(Path.of(asset.localPath())));
+        KafkaTestClient.Position letters = KafkaTestClient.end("patchmap.assets.dlq");
+        double done = processed();
+
+        // the process ended before the offset was committed: the same record comes again, its file gone
+        send(asset);
+        Eventually.until("the record processed again by the ledger and the extraction", () -> processed() >= done + 2);
+        Document entry = outcome(mongo, asset);
+        assertEquals("extracted", entry.getString("status"));
+        assertEquals(asset.fileKey(), entry.getString("cellId"));
+        assertNull(entry.getString("reason"));
+        assertEquals(List.of(), KafkaTestClient.upToEnd(letters, r -> asset.fileKey().equals(r.key())));
+    }
+
+    private double processed() {
+        return registry.get("patchmap.records").tag("topic", "patchmap.assets").tag("outcome", "ok").counter().count();
+    }
+
+    @Test
     void filesWithoutAFamilyAreOutcomesAndTheNextAssetIsStillExtracted() throws Exception {
         AssetEvent gzip = upload(cell("nwb/_2017_09_01_192934-compressed.nwb"), "_2017_09_01_192934-compressed.nwb");
         AssetEvent cut = upload(Fixtures.truncated(cell("abf/File_axon_5.abf"), 100_000, tmp), "cut.abf");
