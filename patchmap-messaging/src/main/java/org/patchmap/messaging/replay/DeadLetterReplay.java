@@ -101,18 +101,27 @@ public final class DeadLetterReplay {
     }
 
     /**
-     * Replays the letters at {@code offsets} of {@code dlqTopic}: one answer per offset, in the order asked.
-     * With {@code partition} null, an offset is looked for in every partition and refused when more than
-     * one holds it (the listing names each letter's partition).
+     * Replays the letters at {@code offsets} of {@code dlqTopic}'s {@code partition} (null: any partition).
      */
     public List<LetterReplay> replay(String dlqTopic, Integer partition, List<Long> offsets) {
+        return replay(dlqTopic, offsets.stream().map(o -> new LetterAddress(partition, o)).toList());
+    }
+
+    /**
+     * Replays the letters at {@code addresses} of {@code dlqTopic}: one answer per address, in the order
+     * asked. An address without a partition is looked for in every partition and refused when more than
+     * one holds its offset (the listing names each letter's partition).
+     */
+    public List<LetterReplay> replay(String dlqTopic, List<LetterAddress> addresses) {
         List<LetterReplay> answers = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer();
              KafkaProducer<String, String> producer = producer()) {
             List<TopicPartition> partitions = partitions(consumer, dlqTopic);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            for (long offset : offsets) {
+            for (LetterAddress address : addresses) {
+                Integer partition = address.partition();
+                long offset = address.offset();
                 List<TopicPartition> holding = partitions.stream()
                         .filter(tp -> partition == null || tp.partition() == partition)
                         .filter(tp -> offset >= begin.get(tp) && offset < end.get(tp)).toList();
