@@ -36,10 +36,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, String saslBootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
     }
 
     /**
@@ -49,15 +51,25 @@ public final class KafkaBroker implements AutoCloseable {
      * @param controllerPort KRaft controller port (0 for a free one)
      */
     public static KafkaBroker start(Path logDir, int port, int controllerPort) {
+        return start(logDir, port, controllerPort, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with a second client listener, SASL_PLAINTEXT on a free port, where
+     * clients authenticate with SCRAM-SHA-512 as {@code user} (created with the log directory; null: no such
+     * listener). The PLAINTEXT listener stays, for the broker itself and for clients without credentials.
+     */
+    public static KafkaBroker start(Path logDir, int port, int controllerPort, ScramUser user) {
         int brokerPort = port == 0 ? FreePorts.find() : port;
         int raftPort = controllerPort == 0 ? FreePorts.find() : controllerPort;
-        Properties props = config(logDir, brokerPort, raftPort);
-        format(logDir, props);
+        int saslPort = user == null ? 0 : FreePorts.find();
+        Properties props = config(logDir, brokerPort, raftPort, saslPort);
+        format(logDir, props, user);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
         server.startup();
         String bootstrap = "localhost:" + brokerPort;
         awaitReady(bootstrap, Duration.ofSeconds(60));
-        return new KafkaBroker(server, bootstrap);
+        return new KafkaBroker(server, bootstrap, user == null ? null : "localhost:" + saslPort);
     }
 
     /** Kafka logs every step at INFO; a test run or a laptop needs only its warnings. */
@@ -73,22 +85,38 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The SASL_PLAINTEXT (SCRAM-SHA-512) listener's address; the broker must have been started with a user. */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("this broker was started without a SCRAM user: no SASL listener");
+        }
+        return saslBootstrapServers;
+    }
+
     @Override
     public void close() {
         server.shutdown();
         server.awaitShutdown();
     }
 
-    private static Properties config(Path logDir, int port, int controllerPort) {
+    /** The broker's settings; {@code saslPort} 0: no SASL listener. */
+    private static Properties config(Path logDir, int port, int controllerPort, int saslPort) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        String sasl = saslPort == 0 ? "" : ",SASL_PLAINTEXT://localhost:" + saslPort;
+        p.put("listeners", "PLAINTEXT://localhost:" + port + sasl + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port + sasl);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        if (saslPort != 0) {
+            p.put("sasl.enabled.mechanisms", ScramUser.MECHANISM);
+            // The broker's side of SCRAM needs a login module but no credentials of its own.
+            p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         // six partitions per topic: up to six consumers of a group (workers across replicas) share a topic
         p.put("num.partitions", "6");
@@ -107,7 +135,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** StorageTool.execute, not main: main calls System.exit. A formatted directory is kept (restart). */
-    private static void format(Path logDir, Properties props) {
+    private static void format(Path logDir, Properties props, ScramUser user) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -118,8 +146,13 @@ public final class KafkaBroker implements AutoCloseable {
                 props.store(out, "PatchMap in-process Kafka broker");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int status = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", configFile.toString()},
+            List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                    "--config", configFile.toString()));
+            if (user != null) {
+                args.addAll(List.of("--add-scram",
+                        ScramUser.MECHANISM + "=[name=" + user.name() + ",password=" + user.password() + "]"));
+            }
+            int status = StorageTool.execute(args.toArray(String[]::new),
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (status != 0) {
                 throw new IllegalStateException("Kafka storage format of " + logDir + " failed: "

@@ -2,6 +2,7 @@ package org.patchmap.deploy.testing;
 
 import org.patchmap.deploy.infra.KafkaBroker;
 import org.patchmap.deploy.infra.MongoWireServer;
+import org.patchmap.deploy.infra.ScramUser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,8 @@ import java.util.logging.Logger;
  * tests keep apart by using their own cell ids.
  */
 public final class TestInfrastructure {
+    /** The one user of the broker's SASL_PLAINTEXT listener (SCRAM-SHA-512), for the tests of Kafka security. */
+    public static final ScramUser KAFKA_USER = new ScramUser("patchmap-test", "patchmap-test-secret");
     private static TestInfrastructure instance;
 
     private final KafkaBroker kafka;
@@ -35,7 +38,7 @@ public final class TestInfrastructure {
                 throw new UncheckedIOException(e);
             }
             long t0 = System.nanoTime();
-            KafkaBroker kafka = KafkaBroker.start(dir.resolve("logs"), 0, 0);
+            KafkaBroker kafka = KafkaBroker.start(dir.resolve("logs"), 0, 0, KAFKA_USER);
             MongoWireServer mongo = MongoWireServer.inMemory();
             Logger.getLogger(TestInfrastructure.class.getName()).info(String.format(
                     "test Kafka broker on %s and MongoDB-wire server on %s ready in %.1f s",
@@ -48,6 +51,11 @@ public final class TestInfrastructure {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The broker's SASL_PLAINTEXT listener, where clients sign in as {@link #KAFKA_USER}. */
+    public String kafkaSaslBootstrapServers() {
+        return kafka.saslBootstrapServers();
     }
 
     public String mongoConnectionString() {
