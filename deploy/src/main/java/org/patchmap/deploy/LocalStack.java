@@ -35,15 +35,18 @@ import java.util.Map;
  * and prints where the token is.
  */
 public final class LocalStack {
-    /** A service: its module folder name and HTTP port. The web map is embedding-service's. */
-    record Service(String name, int port) {
+    /**
+     * A service: its module folder name, HTTP port and management port (health, metrics). The web map is
+     * embedding-service's.
+     */
+    record Service(String name, int port, int managementPort) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("ingest-service", env("INGEST_PORT", 8081)),
-            new Service("feature-service", env("FEATURE_PORT", 8082)),
-            new Service("metadata-service", env("METADATA_PORT", 8083)),
-            new Service("embedding-service", env("EMBEDDING_PORT", 8080)));
+            new Service("ingest-service", env("INGEST_PORT", 8081), env("INGEST_MANAGEMENT_PORT", 9081)),
+            new Service("feature-service", env("FEATURE_PORT", 8082), env("FEATURE_MANAGEMENT_PORT", 9082)),
+            new Service("metadata-service", env("METADATA_PORT", 8083), env("METADATA_MANAGEMENT_PORT", 9083)),
+            new Service("embedding-service", env("EMBEDDING_PORT", 8080), env("EMBEDDING_MANAGEMENT_PORT", 9080)));
 
     static final int DEFAULT_DEMO_CELLS = 2000;
     static final int MAX_DEMO_CELLS = 100_000;
@@ -172,7 +175,8 @@ public final class LocalStack {
                 data, data.resolve("logs"));
         System.out.printf("  web map and atlas API  http://localhost:%d/%n", SERVICES.get(3).port());
         for (Service s : SERVICES) {
-            System.out.printf("  %-18s http://localhost:%d/q/health  /q/metrics  /q/swagger-ui%n", s.name(), s.port());
+            System.out.printf("  %-18s http://localhost:%d/q/swagger-ui  management: http://localhost:%d/q/health"
+                    + "  /q/metrics%n", s.name(), s.port(), s.managementPort());
         }
         System.out.printf("  Kafka %s, MongoDB %s%n", kafka, mongo);
         System.out.printf("  admin token (Authorization: Bearer ...) in %s%n", auth.tokenFile());
@@ -191,7 +195,7 @@ public final class LocalStack {
             poll.setDaemon(true);
             poll.start();
             System.out.println("demo: ingest polls the archive; every cell is SIMULATED (see each dandiset's text)");
-            demo.watch(http, SERVICES.get(3).port(), t0, auth.adminToken());
+            demo.watch(http, SERVICES.get(3).port(), SERVICES.get(3).managementPort(), t0, auth.adminToken());
         }
         if (source != null) {
             new SourceFolder(SERVICES.get(0).port(), SERVICES.get(1).port())
@@ -228,6 +232,7 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongo);
         env.put("HTTP_PORT", String.valueOf(s.port()));
+        env.put("MANAGEMENT_PORT", String.valueOf(s.managementPort()));
         env.putIfAbsent("SWAGGER_UI", "true"); // a local stack is someone's own: its API pages are on
         // every service trusts the stack's key: its admin token works on each
         env.put("AUTH_PUBLIC_KEY_LOCATION", auth.publicKey().toString());
@@ -296,7 +301,7 @@ public final class LocalStack {
     }
 
     private static void awaitReady(HttpClient http, Service s, Duration timeout) throws InterruptedException {
-        URI uri = URI.create("http://localhost:" + s.port() + "/q/health/ready");
+        URI uri = URI.create("http://localhost:" + s.managementPort() + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

@@ -40,14 +40,14 @@ class KubernetesManifestsTest {
         return docs;
     }
 
-    /** The default of HTTP_PORT in the service's application.properties. */
-    private static int defaultPort(String service) throws IOException {
+    /** The default of {@code variable} in the service's application.properties, the value of {@code property}. */
+    private static int defaultPort(String service, String property, String variable) throws IOException {
         Properties p = new Properties();
         try (var in = Files.newInputStream(Path.of("..", service, "src/main/resources/application.properties"))) {
             p.load(in);
         }
-        Matcher m = Pattern.compile("\\$\\{HTTP_PORT:(\\d+)}").matcher(p.getProperty("quarkus.http.port"));
-        assertTrue(m.matches(), service + " quarkus.http.port");
+        Matcher m = Pattern.compile("\\$\\{" + variable + ":(\\d+)}").matcher(p.getProperty(property));
+        assertTrue(m.matches(), service + " " + property);
         return Integer.parseInt(m.group(1));
     }
 
@@ -57,13 +57,30 @@ class KubernetesManifestsTest {
             List<JsonNode> docs = documents(K8S.resolve(service + ".yaml"));
             assertEquals(List.of("Deployment", "Service"), docs.stream().map(d -> d.get("kind").asText()).toList());
             JsonNode container = docs.get(0).at("/spec/template/spec/containers/0");
-            int port = defaultPort(service);
+            int port = defaultPort(service, "quarkus.http.port", "HTTP_PORT");
+            int management = defaultPort(service, "quarkus.management.port", "MANAGEMENT_PORT");
             assertEquals(port, container.at("/ports/0/containerPort").asInt(), service);
             assertEquals(String.valueOf(port), container.at("/env/0/value").asText(), service + " HTTP_PORT");
+            assertEquals("management", container.at("/ports/1/name").asText(), service);
+            assertEquals(management, container.at("/ports/1/containerPort").asInt(), service);
+            assertEquals("MANAGEMENT_PORT", container.at("/env/1/name").asText(), service);
+            assertEquals(String.valueOf(management), container.at("/env/1/value").asText(),
+                    service + " MANAGEMENT_PORT");
+            // health answers on the management port only
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+            assertEquals("management", container.at("/readinessProbe/httpGet/port").asText(), service);
+            assertEquals("management", container.at("/livenessProbe/httpGet/port").asText(), service);
             assertEquals(port, docs.get(1).at("/spec/ports/0/port").asInt(), service + " Service port");
+            assertEquals("management", docs.get(1).at("/spec/ports/1/targetPort").asText(), service);
         }
+    }
+
+    @Test
+    void prometheusScrapesTheManagementPort() throws IOException {
+        JsonNode endpoint = documents(K8S.resolve("servicemonitor.yaml")).get(0).at("/spec/endpoints/0");
+        assertEquals("management", endpoint.get("port").asText());
+        assertEquals("/q/metrics", endpoint.get("path").asText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.patchmap.feature;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -17,6 +19,9 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @TestProfile(UnreachableInfrastructureTest.Unreachable.class)
 class UnreachableInfrastructureTest {
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class Unreachable implements QuarkusTestProfile {
         @Override
@@ -38,7 +43,7 @@ class UnreachableInfrastructureTest {
 
     @Test
     void notReadyWithoutKafkaAndMongo() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get(management + "health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.name", hasItems("MongoDB connection health check",
                         "SmallRye Reactive Messaging - readiness check"))

@@ -51,6 +51,9 @@ class DemoAtlasEndToEndTest {
                 "19193", "MONGO_PORT", "27217", "INGEST_PORT", "18181", "FEATURE_PORT", String.valueOf(FEATURE_PORT),
                 "METADATA_PORT", "18183", "EMBEDDING_PORT", String.valueOf(EMBEDDING_PORT), "DEMO_ARCHIVE_PORT", "18190",
                 "DEMO_STALL_S", "240"));
+        // management interfaces (health, metrics) beside the HTTP ports above
+        env.putAll(Map.of("INGEST_MANAGEMENT_PORT", "19181", "FEATURE_MANAGEMENT_PORT", "19182",
+                "METADATA_MANAGEMENT_PORT", "19183", "EMBEDDING_MANAGEMENT_PORT", "19180"));
         env.put("PATCHMAP_DEMO_DATA", data.toString());
         try (StackProcess stack = StackProcess.start(List.of("--demo", "--cells", String.valueOf(CELLS)), env)) {
             List<String> out = stack.linesUntilRunning();

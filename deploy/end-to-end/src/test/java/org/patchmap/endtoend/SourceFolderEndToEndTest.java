@@ -50,6 +50,9 @@ class SourceFolderEndToEndTest {
         Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT",
                 "19093", "MONGO_PORT", "27117", "INGEST_PORT", "18081", "FEATURE_PORT", String.valueOf(FEATURE_PORT),
                 "METADATA_PORT", "18083", "EMBEDDING_PORT", "18080", "SOURCE_TIMEOUT_S", "240"));
+        // management interfaces (health, metrics) beside the HTTP ports above
+        env.putAll(Map.of("INGEST_MANAGEMENT_PORT", "19081", "FEATURE_MANAGEMENT_PORT", "19082",
+                "METADATA_MANAGEMENT_PORT", "19083", "EMBEDDING_MANAGEMENT_PORT", "19080"));
         env.put("PATCHMAP_DATA", tmp.resolve("data").toString());
         try (StackProcess stack = StackProcess.start(List.of("--source", source.toString()), env)) {
             List<String> out = stack.linesUntilRunning();

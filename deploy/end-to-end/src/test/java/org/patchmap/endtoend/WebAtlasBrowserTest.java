@@ -56,6 +56,9 @@ class WebAtlasBrowserTest {
                 "MONGO_PORT", "27317", "INGEST_PORT", String.valueOf(INGEST_PORT), "FEATURE_PORT", "18282",
                 "METADATA_PORT", "18283", "EMBEDDING_PORT", String.valueOf(EMBEDDING_PORT), "DEMO_ARCHIVE_PORT",
                 "18290", "DEMO_STALL_S", "240"));
+        // management interfaces (health, metrics) beside the HTTP ports above
+        env.putAll(Map.of("INGEST_MANAGEMENT_PORT", "19281", "FEATURE_MANAGEMENT_PORT", "19282",
+                "METADATA_MANAGEMENT_PORT", "19283", "EMBEDDING_MANAGEMENT_PORT", "19280"));
         env.put("PATCHMAP_DEMO_DATA", tmp.resolve("demo").toString());
         try (StackProcess stack = StackProcess.start(List.of("--demo", "--cells", String.valueOf(CELLS)), env)) {
             List<String> out = stack.linesUntilRunning();

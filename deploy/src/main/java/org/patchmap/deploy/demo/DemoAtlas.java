@@ -181,12 +181,13 @@ public final class DemoAtlas implements AutoCloseable {
      * all are there or nothing moves for {@link #STALL}; says when 95 % were there. The map is
      * rebuilt as cells come in ({@link #recomputeAfter}); cells that arrived after the last build
      * wait for the next, so once no new cell has come for {@link #QUIET} the watch asks for a build.
+     * The counts are embedding-service's gauges, on its management port.
      *
      * @return whether every cell is on the map
      */
-    public boolean watch(HttpClient http, int embeddingPort, long startNanos, String adminToken)
-            throws IOException, InterruptedException {
-        URI metrics = URI.create("http://localhost:" + embeddingPort + "/q/metrics");
+    public boolean watch(HttpClient http, int embeddingPort, int embeddingManagementPort, long startNanos,
+            String adminToken) throws IOException, InterruptedException {
+        URI metrics = URI.create("http://localhost:" + embeddingManagementPort + "/q/metrics");
         int last = -1;
         int lastSeen = -1;
         long lastChange = System.nanoTime();

@@ -80,6 +80,8 @@ public final class AtlasApiBench {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    /** The service's management interface (health, metrics): {@code http://localhost:port/q}. */
+    private String management;
     private final AtomicLong heapPeak = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
@@ -130,24 +132,27 @@ public final class AtlasApiBench {
 
             int port = freePort();
             base = "http://localhost:" + port;
+            int managementPort = freePort();
+            management = "http://localhost:" + managementPort + "/q";
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx2g", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-jar", jar.toString());
             pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             pb.environment().put("MONGODB_URI", mongo.connectionString());
             pb.environment().put("MONGODB_DATABASE", DATABASE);
             pb.environment().put("HTTP_PORT", String.valueOf(port));
+            pb.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
             pb.redirectErrorStream(true).redirectOutput(dir.resolve("embedding-service.log").toFile());
             long started = System.nanoTime();
             service = pb.start();
             Thread sampler = heapSampler();
-            if (!awaitStatus("GET", "/q/health/ready", null, 200, Duration.ofMinutes(5))) {
+            if (!awaitStatus("GET", management + "/health/ready", null, 200, Duration.ofMinutes(5))) {
                 throw new IllegalStateException("the service was not ready within 5 minutes");
             }
             System.out.printf("service ready in %.1f s%n", seconds(started));
             String placeBody = "{\"features\": " + EventJson.write(SyntheticCells.generate(1, TYPES, 0, 3).get(0).raw())
                     + "}";
             // the reads do not need the rebuilt model, but they are measured once its CPU is spent
-            boolean restored = awaitStatus("POST", "/api/placements", placeBody, 200, restoreWait);
+            boolean restored = awaitStatus("POST", base + "/api/placements", placeBody, 200, restoreWait);
             System.out.printf("stored map %s %.1f s after start; heap peak so far %s%n",
                     restored ? "restored (rebuilt for placing)" : "NOT restored (measuring anyway)",
                     seconds(started), mb(heapPeak.get()));
@@ -379,12 +384,12 @@ public final class AtlasApiBench {
         return http.send(request(path, accept, gzip), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private boolean awaitStatus(String method, String path, String body, int status, Duration within)
+    private boolean awaitStatus(String method, String url, String body, int status, Duration within)
             throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
                 b = body == null ? b.GET() : b.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body));
                 if (http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status) {
@@ -403,7 +408,7 @@ public final class AtlasApiBench {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    HttpResponse<Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                    HttpResponse<Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create(management + "/metrics"))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofLines());
                     long used = r.body().filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
                             .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

@@ -33,6 +33,7 @@ import org.patchmap.events.Provenance;
 import org.patchmap.testing.TestTokens;
 
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,6 +87,10 @@ class MapLifecycleTest {
 
     @TestHTTPResource("/api/maps/events")
     URI events;
+
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static Optional<String> currentVersion() {
         var r = given().get("/api/maps/current");
@@ -265,7 +270,7 @@ class MapLifecycleTest {
     }
 
     private void metricsCountMapsCellsAndPlacements() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         int cells = given().get("/api/maps/current").then().extract().jsonPath().getInt("cellCount");
         assertTrue(metrics.contains("patchmap_maps_built_total{outcome=\"built\"} 2.0"), metrics);
         assertTrue(metrics.contains("patchmap_map_cells " + cells + ".0"), metrics);
@@ -301,7 +306,7 @@ class MapLifecycleTest {
         String upload = "upload:0123456789abcdef/copy_of_cell-00005.nwb";
         assertTrue(maps.placement(second, upload).isPresent());
         assertTrue(maps.placement(third, upload).isPresent());
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         // the first version, and the restart test's stored one when that test ran before this one
         assertTrue(metrics.contains("patchmap_maps_pruned_total " + (restartVersionStoredBefore ? "2.0" : "1.0")),
                 metrics);

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.patchmap.events.SweepFamilyEvent;
 import org.patchmap.events.Topics;
 
 import java.io.ByteArrayInputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -40,6 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = true)
 class SweepFamilyListenerTest {
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
     @Inject
     MongoClient mongo;
 
@@ -227,12 +232,12 @@ class SweepFamilyListenerTest {
     @Test
     void readyWhenKafkaAndMongoAnswerAndMetricsAreExposed() throws Exception {
         // ready once the consumer has connected to the broker, which it does on its own after the start
-        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
-        given().get("/q/health/ready").then().statusCode(200)
+        Eventually.until("ready", () -> given().get(management + "health/ready").statusCode() == 200);
+        given().get(management + "health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"));
         familyIsRecordedOnceWithItsTraces();
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management + "metrics").then().statusCode(200)
                 .body(containsString("patchmap_records_total{outcome=\"ok\",topic=\"patchmap.sweeps\"}"))
                 .body(containsString("patchmap_record_duration_seconds_count{topic=\"patchmap.sweeps\"}"));
     }

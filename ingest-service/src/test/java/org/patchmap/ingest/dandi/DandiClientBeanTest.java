@@ -1,11 +1,13 @@
 package org.patchmap.ingest.dandi;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 
+import java.net.URL;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -16,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class DandiClientBeanTest {
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
     @Inject
     DandiClient client;
 
@@ -36,7 +41,7 @@ class DandiClientBeanTest {
     @Test
     void itsMetersAreOnTheMetricsPage() {
         assertEquals(100, client.settings().pageSize());
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management + "metrics").then().statusCode(200)
                 .body(containsString("patchmap_dandi_download_bytes_total"))
                 .body(containsString("patchmap_dandi_download_seconds_count"));
     }

@@ -2,6 +2,7 @@ package org.patchmap.ingest.messaging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.patchmap.events.Topics;
 import org.patchmap.ingest.store.AssetLedger;
 
 import java.io.IOException;
+import java.net.URL;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class AssetListenerTest {
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
     @Inject
     AssetLedger ledger;
 
@@ -97,11 +102,11 @@ class AssetListenerTest {
     @Test
     void healthMetricsAndOpenApi() {
         // ready once the consumers have connected to the broker, which they do on their own after the start
-        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        Eventually.until("ready", () -> given().get(management + "health/ready").statusCode() == 200);
+        given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"))
                 .body(containsString("SmallRye Reactive Messaging - readiness check"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_record_duration_seconds"));
+        given().get(management + "metrics").then().statusCode(200).body(containsString("patchmap_record_duration_seconds"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/assets"));
     }
 }

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +27,7 @@ import org.patchmap.events.Topics;
 import org.patchmap.testing.TestTokens;
 
 import java.io.IOException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = DandiFakeResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DandiPollerTest {
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
     private static final String V8 = "0.211014.0809";
     private static final String V8_NEW = "0.230101.1200";
     private static final String V109 = "0.210914.1904";
@@ -266,7 +271,7 @@ class DandiPollerTest {
         assertEquals(3, status.getInt("dandisets[1].assetsDone")); // skipped counts as done
         assertEquals(3, status.getInt("dandisets[1].assetsTotal"));
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("patchmap_dandisets_total{outcome=\"selected\"} 2.0"), metrics);
         assertTrue(metrics.contains("patchmap_dandisets_total{outcome=\"not_selected\"} 3.0"));
         assertTrue(metrics.contains("patchmap_dandi_assets_total{outcome=\"published\"} 6.0"));
@@ -391,7 +396,7 @@ class DandiPollerTest {
         JsonPath status = given().get("/api/status").then().statusCode(200).extract().jsonPath();
         Map<String, Object> d20 = status.getMap("dandisets.find { it.id == '000020' }");
         assertEquals("http_500", d20.get("lastErrorReason"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management + "metrics").then().statusCode(200)
                 .body(containsString("patchmap_dandi_poll_failures_total{reason=\"http_500\"} 1.0"))
                 .body(containsString("patchmap_dandi_poll_failures_total{reason=\"bad_metadata\"} 1.0"))
                 .body(containsString("patchmap_dandi_assets_total{outcome=\"failed\"} 1.0"));

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.patchmap.deploy.testing.InfrastructureTestResource;
 import org.patchmap.messaging.store.Lease;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.Date;
 
@@ -30,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = DandiFakeResource.WithLease.class, restrictToAnnotatedClass = true)
 class PollLeaseTest {
+    /** The management interface's root, {@code .../q/}: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
     @Inject
     PollSchedule schedule;
 
@@ -57,7 +62,7 @@ class PollLeaseTest {
         lease.hold();
 
         assertEquals(0, listings(server));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_lease_held{lease=\"dandi-poller\"} 0.0"));
+        given().get(management + "metrics").then().statusCode(200).body(containsString("patchmap_lease_held{lease=\"dandi-poller\"} 0.0"));
         assertEquals("ingest-other-0a1b2c", lease.holderOrNone());
 
         // the other replica stops cleanly: its lease is released
@@ -67,7 +72,7 @@ class PollLeaseTest {
         assertEquals(1, listings(server));
         Document held = leases.find(new Document("_id", PollLease.JOB)).first();
         assertTrue(held.getString("holder").matches("ingest-test-[0-9a-f]{6}"), held.toJson());
-        given().get("/q/metrics").then().statusCode(200).body(containsString("patchmap_lease_held{lease=\"dandi-poller\"} 1.0"));
+        given().get(management + "metrics").then().statusCode(200).body(containsString("patchmap_lease_held{lease=\"dandi-poller\"} 1.0"));
 
         // the holder renews even a lease that has just expired, if no other replica took it
         leases.updateOne(new Document("_id", PollLease.JOB),

@@ -3,6 +3,7 @@ package org.patchmap.metadata.messaging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.patchmap.metadata.domain.ReceivedAsset;
 import org.patchmap.metadata.store.AssetMetadataStore;
 
 import java.io.IOException;
+import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AssetMetadataListenerTest {
     @Inject
     AssetMetadataStore store;
+    /** The management interface's root, {@code .../q/}. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -75,8 +80,8 @@ class AssetMetadataListenerTest {
     @Test
     void readyWhenKafkaAndMongoAnswer() {
         // ready once the consumers have connected to the broker, which they do on their own after the start
-        Eventually.until("ready", () -> given().get("/q/health/ready").statusCode() == 200);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        Eventually.until("ready", () -> given().get(management + "health/ready").statusCode() == 200);
+        given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("MongoDB connection health check"))
                 .body(containsString("SmallRye Reactive Messaging - readiness check"));
     }
