@@ -59,6 +59,8 @@ class KillAndRestartEndToEndTest {
                 "FEATURE_PORT", "18382", "METADATA_PORT", "18383", "EMBEDDING_PORT", String.valueOf(EMBEDDING_PORT),
                 "DEMO_ARCHIVE_PORT", "18390", "DEMO_STALL_S", "600"));
         env.put("PATCHMAP_DEMO_DATA", data.toString());
+        env.putAll(Map.of("INGEST_MANAGEMENT_PORT", "19381", "FEATURE_MANAGEMENT_PORT", "19382",
+                "METADATA_MANAGEMENT_PORT", "19383", "EMBEDDING_MANAGEMENT_PORT", "19380"));
         List<Fault> faults = plan();
         List<String> done = new ArrayList<>();
         try (StackProcess stack = StackProcess.start(List.of("--demo", "--cells", String.valueOf(CELLS), "--durable"), env);

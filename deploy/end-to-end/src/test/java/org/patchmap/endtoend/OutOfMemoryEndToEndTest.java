@@ -43,6 +43,8 @@ class OutOfMemoryEndToEndTest {
                 "MONGO_PORT", "27417", "INGEST_PORT", "18481", "FEATURE_PORT", "18482", "METADATA_PORT", "18483",
                 "EMBEDDING_PORT", "18480", "SOURCE_TIMEOUT_S", "600", "DANDI_POLL_ENABLED", "false"));
         env.put("PATCHMAP_DATA", tmp.resolve("data").toString());
+        env.putAll(Map.of("INGEST_MANAGEMENT_PORT", "19481", "FEATURE_MANAGEMENT_PORT", "19482",
+                "METADATA_MANAGEMENT_PORT", "19483", "EMBEDDING_MANAGEMENT_PORT", "19480"));
         env.put("INGEST_SERVICE_JAVA_OPTS", "-Xmx96m");
         env.put("INGEST_READ_MAX_MEMORY", "1g");
         try (StackProcess stack = StackProcess.start(List.of("--source", source.toString()), env);
