@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.patchmap.ingest.config.IngestConfig;
+import org.patchmap.ingest.extract.DiskBudget;
 import org.patchmap.ingest.upload.UploadIntake;
 import org.patchmap.ingest.upload.UploadMetrics;
 import org.patchmap.ingest.upload.UploadOutcome;
@@ -23,7 +24,8 @@ import org.patchmap.messaging.limits.ClientLimits;
  * headers have arrived, before the HTTP layer's own body limit and before the REST layer reads (and
  * spools) the body. First the declared length: over {@code INGEST_UPLOAD_MAX_SIZE} (plus room for
  * the multipart framing), 413 {@code {"error": "..."}} with the limit, whatever the size (the HTTP
- * layer's {@code quarkus.http.limits.max-body-size} would answer an empty 413). Then the per-client
+ * layer's {@code quarkus.http.limits.max-body-size} would answer an empty 413); a declared length
+ * that does not fit in the disk budget (which counts the spooled bodies), 507. Then the per-client
  * limits ({@link ClientAdmission}): beyond one, 429 {@code {"error": "..."}} naming it, with
  * {@code Retry-After} seconds. An admitted upload is in progress until its answer is sent or its
  * connection closes. Gauge {@code patchmap_uploads_in_progress}: admitted uploads whose answer is
@@ -49,6 +51,9 @@ public class UploadAdmission {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    DiskBudget budget;
+
     private ClientAdmission limits;
 
     void route(@Observes Router router) {
@@ -68,6 +73,14 @@ public class UploadAdmission {
             metrics.upload(UploadOutcome.TOO_LARGE);
             ClientAdmission.refuse(ctx, 413, intake.tooLarge("upload", declared));
             return;
+        }
+        if (declared > 0) {
+            var noRoom = budget.fits("upload", declared);
+            if (noRoom.isPresent()) {
+                metrics.upload(UploadOutcome.NO_SPACE);
+                ClientAdmission.refuse(ctx, 507, UploadIntake.NO_ROOM + noRoom.get());
+                return;
+            }
         }
         limits.handle(ctx);
     }
