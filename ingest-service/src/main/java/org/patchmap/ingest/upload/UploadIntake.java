@@ -103,7 +103,7 @@ public class UploadIntake {
         String digest = "sha2-256:" + sha;
         String fileKey = CellIds.uploadFile(sha, name);
         Upload upload = new Upload(id, name, size, digest, fileKey, target.toString(), UploadStatus.RECEIVED, null,
-                null, null, now, now);
+                null, null, now, now, null);
         try {
             store.insert(upload);
         } catch (RuntimeException e) {

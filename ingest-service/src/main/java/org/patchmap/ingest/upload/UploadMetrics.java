@@ -10,7 +10,8 @@ import org.patchmap.messaging.limits.ClientLimit;
 /**
  * {@code patchmap_ingest_uploads_total{outcome}}: every upload, by {@link UploadOutcome};
  * {@code patchmap_uploads_refused_total{reason}}: uploads refused by a per-client limit, by
- * {@link ClientLimit} (before their body is read, so not counted in the first).
+ * {@link ClientLimit} (before their body is read, so not counted in the first);
+ * {@code patchmap_uploads_expired_total}: uploads deleted by the expiry ({@link UploadExpiry}).
  */
 @ApplicationScoped
 public class UploadMetrics {
@@ -21,6 +22,7 @@ public class UploadMetrics {
         for (UploadOutcome o : UploadOutcome.values()) {
             registry.counter("patchmap.ingest.uploads", "outcome", o.label());
         }
+        registry.counter("patchmap.uploads.expired");
         for (ClientLimit l : ClientLimit.values()) {
             registry.counter("patchmap.uploads.refused", "reason", l.label());
         }
@@ -28,6 +30,10 @@ public class UploadMetrics {
 
     public void upload(UploadOutcome outcome) {
         registry.counter("patchmap.ingest.uploads", "outcome", outcome.label()).increment();
+    }
+
+    public void expired() {
+        registry.counter("patchmap.uploads.expired").increment();
     }
 
     public void refused(ClientLimit limit) {

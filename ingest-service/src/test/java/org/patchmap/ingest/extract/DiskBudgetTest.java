@@ -68,6 +68,14 @@ class DiskBudgetTest {
             public java.time.Duration readMaxTime() {
                 return java.time.Duration.ofMinutes(5);
             }
+
+            public java.time.Duration uploadRetention() {
+                return java.time.Duration.ofDays(7);
+            }
+
+            public java.time.Duration uploadExpiryInterval() {
+                return java.time.Duration.ofHours(1);
+            }
         };
         return b;
     }
