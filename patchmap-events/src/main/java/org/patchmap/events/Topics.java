@@ -16,6 +16,8 @@ public final class Topics {
     public static final String METADATA = "patchmap.metadata";
     /** A new map version or a cell placed on the current one: {@link MapEvent}. */
     public static final String MAPS = "patchmap.maps";
+    /** An uploaded file whose cells' data expired: {@link UploadExpiredEvent}, keyed by its file key. */
+    public static final String UPLOADS_EXPIRED = "patchmap.uploads.expired";
 
     private Topics() {
     }

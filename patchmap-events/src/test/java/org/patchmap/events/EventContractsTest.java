@@ -22,6 +22,7 @@ class EventContractsTest {
             Topics.FEATURES, FeaturesEvent.class,
             Topics.METADATA, MetadataEvent.class,
             Topics.MAPS, MapEvent.class,
+            Topics.UPLOADS_EXPIRED, UploadExpiredEvent.class,
             Topics.deadLetter(Topics.SWEEPS), DeadLetterEvent.class);
 
     record Example(String topic, String json) {
@@ -41,7 +42,7 @@ class EventContractsTest {
     void everyTopicIsDocumentedWithAnExample() throws IOException {
         List<String> topics = examples().stream().map(Example::topic).toList();
         assertEquals(List.of("patchmap.assets", "patchmap.sweeps", "patchmap.features", "patchmap.metadata",
-                "patchmap.maps", "patchmap.maps", "patchmap.sweeps.dlq"), topics);
+                "patchmap.maps", "patchmap.maps", "patchmap.uploads.expired", "patchmap.sweeps.dlq"), topics);
     }
 
     @Test
@@ -75,5 +76,8 @@ class EventContractsTest {
         assertEquals("upload:9f2b6c01d4e5a7b8/19926019.nwb", placement.key());
         MapEvent version = EventJson.read(Topics.MAPS, all.get(4).json(), MapEvent.class);
         assertEquals("map:2026-11-24T11:00:00Z-5c1e9a", version.key());
+
+        UploadExpiredEvent expired = EventJson.read(Topics.UPLOADS_EXPIRED, all.get(6).json(), UploadExpiredEvent.class);
+        assertEquals(placement.key(), expired.fileKey());
     }
 }

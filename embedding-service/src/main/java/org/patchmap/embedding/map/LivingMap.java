@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -406,6 +407,18 @@ public class LivingMap {
         synchronized (this) {
             pending.removeAll(ids);
         }
+    }
+
+    /**
+     * An expired upload's cells were deleted from the stores: they no longer count toward the next map, and the
+     * served map is prepared again without their placements. A cell already built into a map stays on that
+     * version (its stored inputs rebuild it exactly) and leaves with the next build.
+     */
+    public void forget(Predicate<String> cellIds) {
+        synchronized (this) {
+            pending.removeIf(cellIds);
+        }
+        atlas.changed();
     }
 
     /**

@@ -197,6 +197,18 @@ public class CellStore {
         return o == null ? null : o.getString(inner);
     }
 
+    /**
+     * Deletes an expired upload's documents: its cells' features and reference marks, its file's metadata (ids
+     * matching {@code idPattern}, a regular expression); returns how many.
+     */
+    public long deleteMatching(String idPattern) {
+        long n = 0;
+        for (String c : List.of(FEATURES, MARKS, METADATA)) {
+            n += collection(c).deleteMany(Filters.regex("_id", idPattern)).getDeletedCount();
+        }
+        return n;
+    }
+
     private void replace(String collection, String id, Document doc) {
         doc.append("_id", id);
         collection(collection).replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));

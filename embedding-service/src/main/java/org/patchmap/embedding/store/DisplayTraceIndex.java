@@ -45,6 +45,11 @@ public class DisplayTraceIndex {
         });
     }
 
+    /** Deletes what is kept of the cells whose id matches {@code cellIdPattern}; returns how many. */
+    public long deleteCells(String cellIdPattern) {
+        return collection().deleteMany(Filters.regex("_id", cellIdPattern)).getDeletedCount();
+    }
+
     private MongoCollection<Document> collection() {
         return database.getCollection(CELL_TRACES);
     }

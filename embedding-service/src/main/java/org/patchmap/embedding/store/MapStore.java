@@ -262,6 +262,11 @@ public class MapStore {
         return nanos / 1e6;
     }
 
+    /** Deletes the placements, on every version, of the cells whose id matches {@code cellIdPattern}. */
+    public long deletePlacements(String cellIdPattern) {
+        return collection(PLACEMENTS).deleteMany(Filters.regex("cellId", cellIdPattern)).getDeletedCount();
+    }
+
     private MongoCollection<Document> collection(String name) {
         return database.getCollection(name);
     }

@@ -34,6 +34,11 @@ public class CellFeatureStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Deletes the documents whose cell id matches {@code cellIdPattern} (a regular expression); returns how many. */
+    public long deleteCells(String cellIdPattern) {
+        return database.getCollection(COLLECTION).deleteMany(Filters.regex("_id", cellIdPattern)).getDeletedCount();
+    }
+
     public Optional<PublishedFeatures> find(String cellId) {
         return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", cellId)).first())
                 .map(CellFeatureStore::published);

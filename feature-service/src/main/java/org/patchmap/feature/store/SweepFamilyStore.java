@@ -36,6 +36,11 @@ public class SweepFamilyStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Deletes the documents whose cell id matches {@code cellIdPattern} (a regular expression); returns how many. */
+    public long deleteCells(String cellIdPattern) {
+        return database.getCollection(COLLECTION).deleteMany(Filters.regex("_id", cellIdPattern)).getDeletedCount();
+    }
+
     public Optional<RecordedFamily> find(String cellId) {
         return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", cellId)).first())
                 .map(SweepFamilyStore::recorded);

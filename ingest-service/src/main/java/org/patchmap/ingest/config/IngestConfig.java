@@ -57,6 +57,17 @@ public interface IngestConfig {
     @WithDefault("5m")
     java.time.Duration readMaxTime();
 
+    /**
+     * How long an upload's data are kept unless an admin admits it: then its file, traces, ledger entry and row
+     * are deleted and {@code patchmap.uploads.expired} tells the other services to delete theirs.
+     */
+    @WithDefault("7d")
+    java.time.Duration uploadRetention();
+
+    /** How often the upload expiry runs. */
+    @WithDefault("1h")
+    java.time.Duration uploadExpiryInterval();
+
     /** Points per sweep of the display traces (plus each sweep's first AP at full resolution). */
     @WithDefault("2000")
     int displayPoints();

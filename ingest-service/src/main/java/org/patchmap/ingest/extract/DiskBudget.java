@@ -22,19 +22,23 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps what ingest writes to disk (downloads in the work directory, uploads waiting for their
- * extraction) under {@code patchmap.ingest.disk-budget}. A writer reserves a file's size before
- * writing it; the bytes in use are the reservations plus every other file of both directories.
- * When a reservation does not fit, leftovers of the work directory (partial downloads of assets
- * that failed) are deleted, oldest first; if it still does not fit, it is refused. Multipart
- * bodies in transit ({@value #INCOMING}) are bounded by the HTTP body limit instead.
+ * extraction, and multipart bodies in transit, which the HTTP layer spools to the uploads
+ * directory's {@value #INCOMING}) under {@code patchmap.ingest.disk-budget}. A writer reserves a
+ * file's size before writing it; the bytes in use are the reservations plus every other file of
+ * both directories, spooled bodies included. When a reservation does not fit, leftovers of the work
+ * directory (partial downloads of assets that failed) are deleted, oldest first; if it still does
+ * not fit, it is refused. A spooled body cannot be refused once it arrives: an upload whose declared
+ * length does not fit is refused from its headers ({@link #fits}).
  * Gauges: {@code patchmap_ingest_disk_used_bytes}, {@code patchmap_ingest_disk_budget_bytes}.
  */
 @ApplicationScoped
 public class DiskBudget {
-    static final String INCOMING = ".incoming";
+    /** The HTTP layer's spool inside the uploads directory ({@code quarkus.http.body.uploads-directory}). */
+    public static final String INCOMING = ".incoming";
     private static final Logger LOG = Logger.getLogger(DiskBudget.class);
 
     @Inject
@@ -44,6 +48,8 @@ public class DiskBudget {
     MeterRegistry registry;
 
     private final Map<Path, Long> reserved = new HashMap<>();
+    /** Files being moved to a reserved target: the target's reservation covers them. */
+    private final Map<Path, Path> moving = new HashMap<>();
 
     /** A reservation; closing it returns the bytes (the file, if kept, then counts as it is on disk). */
     public interface Reservation extends AutoCloseable {
@@ -76,18 +82,64 @@ public class DiskBudget {
             used -= evictLeftovers(used + bytes - budget());
         }
         if (used + bytes > budget()) {
-            throw new DiskBudgetExceededException(file.getFileName() + " needs " + bytes + " bytes, " + used
-                    + " of the " + budget() + "-byte disk budget (INGEST_DISK_BUDGET) are in use");
+            throw exceeded(file, bytes, used);
         }
         reserved.put(key, bytes);
         return () -> release(key);
+    }
+
+    /**
+     * Reserves room for {@code target}, where {@code source} (a file already counted, such as a spooled
+     * body) is about to be moved: its bytes are in use already and move with it.
+     */
+    public synchronized Reservation reserveMove(Path source, Path target) throws DiskBudgetExceededException {
+        long bytes = size(source);
+        Path key = target.toAbsolutePath().normalize();
+        long used = used() - (isReserved(source) ? 0 : bytes);
+        if (used + bytes > budget()) {
+            used -= evictLeftovers(used + bytes - budget());
+        }
+        if (used + bytes > budget()) {
+            throw exceeded(target, bytes, used);
+        }
+        Path from = source.toAbsolutePath().normalize();
+        reserved.put(key, bytes);
+        moving.put(from, key);
+        return () -> release(key, from);
+    }
+
+    /**
+     * Whether {@code bytes} more would fit now (leftovers of the work directory counting as free);
+     * empty if so, else why not.
+     */
+    public synchronized Optional<String> fits(String what, long bytes) {
+        long used = used();
+        long leftovers = 0;
+        for (Path f : files(config.workDir())) {
+            if (!isReserved(f)) {
+                leftovers += size(f);
+            }
+        }
+        return used - leftovers + bytes <= budget() ? Optional.empty()
+                : Optional.of(what + " needs " + bytes + " bytes, " + used + " of the " + budget()
+                        + "-byte disk budget (INGEST_DISK_BUDGET) are in use");
+    }
+
+    private DiskBudgetExceededException exceeded(Path file, long bytes, long used) {
+        return new DiskBudgetExceededException(file.getFileName() + " needs " + bytes + " bytes, " + used
+                + " of the " + budget() + "-byte disk budget (INGEST_DISK_BUDGET) are in use");
     }
 
     private synchronized void release(Path key) {
         reserved.remove(key);
     }
 
-    /** Bytes in use: reservations, plus the files of both directories not covered by one. */
+    private synchronized void release(Path key, Path from) {
+        reserved.remove(key);
+        moving.remove(from);
+    }
+
+    /** Bytes in use: reservations, plus the files of both directories (spool included) not covered by one. */
     public synchronized long used() {
         long total = reserved.values().stream().mapToLong(Long::longValue).sum();
         for (Path f : files()) {
@@ -135,7 +187,7 @@ public class DiskBudget {
     private boolean isReserved(Path f) {
         Path p = f.toAbsolutePath().normalize();
         String name = p.getFileName().toString();
-        return reserved.containsKey(p)
+        return reserved.containsKey(p) || moving.containsKey(p)
                 || name.endsWith(".part") && reserved.containsKey(p.resolveSibling(name.substring(0, name.length() - 5)));
     }
 
@@ -145,7 +197,7 @@ public class DiskBudget {
         return all;
     }
 
-    /** The regular files under {@code dir} (not in {@value #INCOMING}); a file deleted meanwhile is skipped. */
+    /** The regular files under {@code dir}; a file deleted meanwhile is skipped. */
     private static List<Path> files(Path dir) {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -153,12 +205,6 @@ public class DiskBudget {
         }
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return d.getFileName().toString().equals(INCOMING) ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
-                }
-
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {

@@ -20,6 +20,7 @@ import org.patchmap.ingest.store.AssetStatus;
 import org.patchmap.ingest.store.UploadStatus;
 import org.patchmap.ingest.store.UploadStore;
 import org.patchmap.ingest.store.UploadStore.Upload;
+import org.patchmap.ingest.upload.UploadExpiry;
 import org.patchmap.ingest.upload.UploadIntake;
 import org.patchmap.ingest.upload.UploadRejectedException;
 
@@ -34,7 +35,8 @@ import java.util.Map;
 /**
  * Users' own NWB and ABF files: {@code POST /api/uploads} (multipart field {@code file}) answers
  * 202 with the upload's id and links, then {@code GET /api/uploads/{id}} follows it through the
- * pipeline. Refusals answer {@link ErrorBody}.
+ * pipeline, until its data expire ({@code UPLOAD_RETENTION}) unless an admin admits it
+ * ({@code POST /api/admin/uploads/{id}/admit}). Refusals answer {@link ErrorBody}.
  */
 @Path("/api/uploads")
 @Tag(name = "uploads", description = "Users' own recordings, extracted like DANDI assets")
@@ -44,6 +46,9 @@ public class UploadResource {
 
     @Inject
     UploadStore store;
+
+    @Inject
+    UploadExpiry expiry;
 
     /**
      * An upload as the API shows it.
@@ -58,14 +63,17 @@ public class UploadResource {
                              @Schema(description = "Why it failed, naming the file") String reason,
                              @Schema(description = "The cell's id once extracted") String cellId,
                              Instant receivedAt, Instant updatedAt,
+                             @Schema(description = "When an admin admitted it: it never expires") Instant admittedAt,
+                             @Schema(description = "When its data expire (UPLOAD_RETENTION after receivedAt); "
+                                     + "null once admitted") Instant expiresAt,
                              @Schema(description = "self: this upload; asset: its entry in the asset ledger")
                              Map<String, String> links) {
-        static UploadView of(Upload u) {
+        static UploadView of(Upload u, Instant expiresAt) {
             Map<String, String> links = new LinkedHashMap<>();
             links.put("self", "/api/uploads/" + u.id());
             links.put("asset", "/api/assets?fileKey=" + encode(u.fileKey()) + "&digest=" + encode(u.digest()));
             return new UploadView(u.id(), u.fileName(), u.sizeBytes(), u.digest(), u.status(), u.outcome(),
-                    u.reason(), u.cellId(), u.receivedAt(), u.updatedAt(), links);
+                    u.reason(), u.cellId(), u.receivedAt(), u.updatedAt(), u.admittedAt(), expiresAt, links);
         }
 
         private static String encode(String s) {
@@ -96,7 +104,7 @@ public class UploadResource {
         }
         try {
             Upload u = intake.accept(file.uploadedFile(), file.fileName());
-            return Response.accepted(UploadView.of(u)).location(URI.create("/api/uploads/" + u.id()))
+            return Response.accepted(UploadView.of(u, expiry.expiresAt(u))).location(URI.create("/api/uploads/" + u.id()))
                     .type(MediaType.APPLICATION_JSON).build();
         } catch (UploadRejectedException e) {
             return ErrorBody.response(e.status(), e.getMessage());
@@ -111,7 +119,7 @@ public class UploadResource {
     @APIResponse(responseCode = "404", description = "No such upload",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response status(@PathParam("id") String id) {
-        return store.find(id).map(u -> Response.ok(UploadView.of(u)).build())
+        return store.find(id).map(u -> Response.ok(UploadView.of(u, expiry.expiresAt(u))).build())
                 .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND.getStatusCode(), "no upload " + id));
     }
 }

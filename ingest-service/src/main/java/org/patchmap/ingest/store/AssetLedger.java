@@ -86,6 +86,11 @@ public class AssetLedger {
         return Optional.ofNullable(assets.find(Filters.eq("_id", id(fileKey, digest))).first()).map(AssetLedger::entry);
     }
 
+    /** Deletes every entry of this file (each digest); returns how many there were. */
+    public long deleteFile(String fileKey) {
+        return assets.deleteMany(Filters.eq("fileKey", fileKey)).getDeletedCount();
+    }
+
     public long count(String fileKey) {
         return assets.countDocuments(Filters.eq("fileKey", fileKey));
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * An index for every query ingest's stores make on a field other than {@code _id}, created at
  * startup, so that no per-asset lookup scans its collection as the atlas grows: the ledger by file
  * and by digest (and its DANDI share), DANDI assets by asset, by digest and by version, uploads by
- * file and digest, and the traces' GridFS files by cell, kind and digest. (GridFS makes its own
+ * file and digest and by reception (the expiry's sweep), and the traces' GridFS files by cell, kind and digest. (GridFS makes its own
  * files_id index on the chunks.)
  */
 @ApplicationScoped
@@ -34,6 +34,7 @@ public class IngestIndexes {
         dandi.createIndex(Indexes.ascending("dandiset", "version", "status"));
         dandi.createIndex(Indexes.ascending("status"));
         database.getCollection(UploadStore.COLLECTION).createIndex(Indexes.ascending("fileKey", "digest"));
+        database.getCollection(UploadStore.COLLECTION).createIndex(Indexes.ascending("receivedAt"));
         database.getCollection(tracesBucket + ".files")
                 .createIndex(Indexes.ascending("filename", "metadata.kind", "metadata.sha256"));
     }

@@ -9,11 +9,14 @@ import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchmap.events.Sha256;
 import org.patchmap.events.SweepFamilyEvent.TraceRef;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a family's traces to GridFS (bucket {@code patchmap.traces.bucket}, the one
@@ -32,6 +35,17 @@ public class TraceWriter {
                 @ConfigProperty(name = "patchmap.traces.bucket", defaultValue = "traces") String bucketName) {
         this.bucket = GridFSBuckets.create(database, bucketName);
         this.bucketName = bucketName;
+    }
+
+    /**
+     * Deletes the GridFS files (traces and display traces) of every cell whose id matches {@code cellIdPattern}
+     * (a regular expression on the file name, which is the cell id); returns how many there were.
+     */
+    public int deleteCells(String cellIdPattern) {
+        List<ObjectId> ids = new ArrayList<>();
+        bucket.find(Filters.regex("filename", cellIdPattern)).forEach(f -> ids.add(f.getObjectId()));
+        ids.forEach(bucket::delete);
+        return ids.size();
     }
 
     public TraceRef write(String cellId, TraceKind kind, String inputDigest, String encoding, byte[] bytes,

@@ -39,6 +39,8 @@ import java.util.UUID;
 public class UploadIntake {
     private static final Logger LOG = Logger.getLogger(UploadIntake.class);
     private static final int MAX_NAME = 120;
+    /** How a refusal for the disk budget (507) begins. */
+    public static final String NO_ROOM = "no room for the upload now: ";
 
     @Inject
     IngestConfig config;
@@ -90,17 +92,18 @@ public class UploadIntake {
         String sha = Sha256.hex(received);
         String id = UUID.randomUUID().toString();
         Path target = config.uploadsDir().resolve(id).resolve(name).toAbsolutePath().normalize();
-        try (DiskBudget.Reservation ignored = budget.reserve(target, size)) {
+        // the spooled body already counts in the budget: moving it adds nothing, so it is not counted twice
+        try (DiskBudget.Reservation ignored = budget.reserveMove(received, target)) {
             Files.createDirectories(target.getParent());
             move(received, target);
         } catch (DiskBudgetExceededException e) {
-            throw rejected(507, UploadOutcome.NO_SPACE, "no room for the upload now: " + e.getMessage());
+            throw rejected(507, UploadOutcome.NO_SPACE, NO_ROOM + e.getMessage());
         }
         Instant now = Instant.now();
         String digest = "sha2-256:" + sha;
         String fileKey = CellIds.uploadFile(sha, name);
         Upload upload = new Upload(id, name, size, digest, fileKey, target.toString(), UploadStatus.RECEIVED, null,
-                null, null, now, now);
+                null, null, now, now, null);
         try {
             store.insert(upload);
         } catch (RuntimeException e) {

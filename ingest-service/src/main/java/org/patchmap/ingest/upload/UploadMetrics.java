@@ -5,11 +5,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.patchmap.messaging.limits.ClientLimit;
 
 /**
  * {@code patchmap_ingest_uploads_total{outcome}}: every upload, by {@link UploadOutcome};
  * {@code patchmap_uploads_refused_total{reason}}: uploads refused by a per-client limit, by
- * {@link UploadLimit} (before their body is read, so not counted in the first).
+ * {@link ClientLimit} (before their body is read, so not counted in the first);
+ * {@code patchmap_uploads_expired_total}: uploads deleted by the expiry ({@link UploadExpiry}).
  */
 @ApplicationScoped
 public class UploadMetrics {
@@ -20,7 +22,8 @@ public class UploadMetrics {
         for (UploadOutcome o : UploadOutcome.values()) {
             registry.counter("patchmap.ingest.uploads", "outcome", o.label());
         }
-        for (UploadLimit l : UploadLimit.values()) {
+        registry.counter("patchmap.uploads.expired");
+        for (ClientLimit l : ClientLimit.values()) {
             registry.counter("patchmap.uploads.refused", "reason", l.label());
         }
     }
@@ -29,7 +32,11 @@ public class UploadMetrics {
         registry.counter("patchmap.ingest.uploads", "outcome", outcome.label()).increment();
     }
 
-    public void refused(UploadLimit limit) {
+    public void expired() {
+        registry.counter("patchmap.uploads.expired").increment();
+    }
+
+    public void refused(ClientLimit limit) {
         registry.counter("patchmap.uploads.refused", "reason", limit.label()).increment();
     }
 }

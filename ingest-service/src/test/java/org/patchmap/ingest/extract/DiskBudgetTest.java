@@ -68,6 +68,14 @@ class DiskBudgetTest {
             public java.time.Duration readMaxTime() {
                 return java.time.Duration.ofMinutes(5);
             }
+
+            public java.time.Duration uploadRetention() {
+                return java.time.Duration.ofDays(7);
+            }
+
+            public java.time.Duration uploadExpiryInterval() {
+                return java.time.Duration.ofHours(1);
+            }
         };
         return b;
     }
@@ -84,20 +92,45 @@ class DiskBudgetTest {
     void reservationsAndFilesCountOnce() throws Exception {
         DiskBudget b = budget(1000);
         file("uploads/u1/a.abf", 300, 0);
-        file("uploads/.incoming/body", 5000, 0); // in transit: bounded by the HTTP limit instead
-        assertEquals(300, b.used());
+        file("uploads/.incoming/body", 50, 0); // a multipart body in transit counts too
+        assertEquals(350, b.used());
         Path download = root.resolve("work/asset/cell.nwb");
         try (DiskBudget.Reservation r = b.reserve(download, 600)) {
-            assertEquals(900, b.used());
+            assertEquals(950, b.used());
             file("work/asset/cell.nwb.part", 400, 0); // the reservation covers its .part
-            assertEquals(900, b.used());
+            assertEquals(950, b.used());
             DiskBudgetExceededException e = assertThrows(DiskBudgetExceededException.class,
                     () -> b.reserve(root.resolve("uploads/u2/b.abf"), 200));
-            assertEquals("b.abf needs 200 bytes, 900 of the 1000-byte disk budget (INGEST_DISK_BUDGET) are in use",
+            assertEquals("b.abf needs 200 bytes, 950 of the 1000-byte disk budget (INGEST_DISK_BUDGET) are in use",
                     e.getMessage());
         }
         // released: the .part left behind counts as it is
-        assertEquals(700, b.used());
+        assertEquals(750, b.used());
+    }
+
+    @Test
+    void aSpooledBodyMovedIntoTheUploadsCountsOnce() throws Exception {
+        DiskBudget b = budget(1000);
+        Path spooled = file("uploads/.incoming/body-1", 600, 0);
+        file("uploads/u1/a.abf", 300, 0);
+        assertEquals(900, b.used());
+        assertEquals("upload needs 200 bytes, 900 of the 1000-byte disk budget (INGEST_DISK_BUDGET) are in use",
+                b.fits("upload", 200).orElseThrow());
+        assertTrue(b.fits("upload", 100).isEmpty());
+        Path target = root.resolve("uploads/u2/b.abf");
+        try (DiskBudget.Reservation r = b.reserveMove(spooled, target)) {
+            assertEquals(900, b.used(), "the reservation covers the spooled body");
+            Files.createDirectories(target.getParent());
+            Files.move(spooled, target);
+            assertEquals(900, b.used());
+        }
+        assertEquals(900, b.used());
+        // a second spooled body of 600 bytes does not fit beside them
+        Path second = file("uploads/.incoming/body-2", 600, 0);
+        DiskBudgetExceededException e = assertThrows(DiskBudgetExceededException.class,
+                () -> b.reserveMove(second, root.resolve("uploads/u3/c.abf")));
+        assertEquals("c.abf needs 600 bytes, 900 of the 1000-byte disk budget (INGEST_DISK_BUDGET) are in use",
+                e.getMessage());
     }
 
     @Test

@@ -50,6 +50,13 @@ final class RawHttp {
         return socket;
     }
 
+    /** Sends {@code bytes} more bytes of the file (zeros) on an upload begun by {@link #startUpload}. */
+    static void send(Socket socket, int bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(new byte[bytes]);
+        out.flush();
+    }
+
     /** Reads the answer on {@code socket} (fixed length or chunked). */
     static Answer read(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();

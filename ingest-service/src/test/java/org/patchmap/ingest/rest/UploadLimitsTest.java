@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as a client of its own ({@code X-Forwarded-For}, trusted in this setting): the 11th upload in a
  * minute and a third concurrent one answer 429 with {@code Retry-After}; a body declared at 250 MB
  * answers 413 from its headers alone (the test sends a few bytes of it and reads the answer, which
- * would never come if the server waited for the rest). CORS is on for the atlas page's origin, which
- * can read the refusals.
+ * would never come if the server waited for the rest), and one declared at 150 MB, within the size
+ * limit but not within this setting's 100 MB disk budget, answers 507 likewise. CORS is on for the
+ * atlas page's origin, which can read the refusals.
  */
 @QuarkusTest
 @TestProfile(UploadLimitsTest.DefaultLimits.class)
@@ -39,13 +40,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UploadLimitsTest {
     static final String NO_FILE = "multipart form field 'file' is missing";
 
-    /** The production limits (the test setting turns them off for the other classes), behind a trusted proxy. */
+    /**
+     * The production limits (the test setting turns them off for the other classes), behind a trusted
+     * proxy; a disk budget of 100 MB.
+     */
     public static class DefaultLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("%test.patchmap.ingest.upload-rate-per-minute", "10",
                     "%test.patchmap.ingest.upload-concurrent-per-client", "2",
                     "patchmap.ingest.upload-trust-forwarded", "true",
+                    "patchmap.ingest.disk-budget", "100M",
                     "CORS_ENABLED", "true", "CORS_ORIGINS", UploadCorsTest.PAGE);
         }
     }
@@ -116,6 +121,18 @@ class UploadLimitsTest {
             assertEquals(413, answer.status());
             assertEquals("upload: 250000000 bytes, over the upload limit of 200 MiB (209715200 bytes, "
                     + "INGEST_UPLOAD_MAX_SIZE)", new JsonPath(answer.body()).getString("error"));
+        }
+    }
+
+    @Test
+    void a150MegabyteBodyOverTheDiskBudgetIsRefusedFromItsDeclaredLength() throws Exception {
+        try (Socket upload = RawHttp.startUpload(base, "198.51.100.6", 150_000_000L)) {
+            RawHttp.Answer answer = RawHttp.read(upload);
+            assertEquals(507, answer.status());
+            // the bytes in use are whatever other test classes left in the shared test folder
+            assertTrue(new JsonPath(answer.body()).getString("error").matches("no room for the upload now: upload "
+                    + "needs 150000000 bytes, \\d+ of the 104857600-byte disk budget \\(INGEST_DISK_BUDGET\\) are in use"),
+                    answer.body());
         }
     }
 

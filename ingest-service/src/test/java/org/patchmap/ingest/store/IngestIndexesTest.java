@@ -26,7 +26,7 @@ class IngestIndexesTest {
         assertEquals(List.of("_id_", "fileKey_1", "digest_1", "provenance.source_1"), names(AssetLedger.COLLECTION));
         assertEquals(List.of("_id_", "dandiset_1_assetId_1", "digest_1_status_1", "dandiset_1_version_1_status_1",
                 "status_1"), names(DandiAssetStore.COLLECTION));
-        assertEquals(List.of("_id_", "fileKey_1_digest_1"), names(UploadStore.COLLECTION));
+        assertEquals(List.of("_id_", "fileKey_1_digest_1", "receivedAt_1"), names(UploadStore.COLLECTION));
         assertTrue(names("traces.files").contains("filename_1_metadata.kind_1_metadata.sha256_1"),
                 names("traces.files").toString());
     }

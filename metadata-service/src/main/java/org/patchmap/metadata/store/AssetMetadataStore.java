@@ -42,6 +42,11 @@ public class AssetMetadataStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Deletes the documents whose key matches {@code keyPattern} (a regular expression); returns how many. */
+    public long deleteMatching(String keyPattern) {
+        return database.getCollection(COLLECTION).deleteMany(Filters.regex("_id", keyPattern)).getDeletedCount();
+    }
+
     public Optional<ReceivedAsset> find(String fileKey) {
         return document(fileKey).map(d -> new ReceivedAsset(fileKey, d.getString("digest"),
                 EventJson.mapper().convertValue(d.get("provenance"), Provenance.class),

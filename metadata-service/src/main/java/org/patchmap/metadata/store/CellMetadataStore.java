@@ -30,6 +30,11 @@ public class CellMetadataStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Deletes the documents whose key matches {@code keyPattern} (a regular expression); returns how many. */
+    public long deleteMatching(String keyPattern) {
+        return database.getCollection(COLLECTION).deleteMany(Filters.regex("_id", keyPattern)).getDeletedCount();
+    }
+
     public Optional<MetadataEvent> find(String fileKey) {
         return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first())
                 .map(CellMetadataStore::event);

@@ -28,6 +28,11 @@ public class FileSubjectStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Deletes the documents whose key matches {@code keyPattern} (a regular expression); returns how many. */
+    public long deleteMatching(String keyPattern) {
+        return database.getCollection(COLLECTION).deleteMany(Filters.regex("_id", keyPattern)).getDeletedCount();
+    }
+
     public Optional<FileSubject> find(String fileKey) {
         return Optional.ofNullable(database.getCollection(COLLECTION).find(Filters.eq("_id", fileKey)).first())
                 .map(d -> new FileSubject(d.getString("species"), d.getString("age"), d.getString("sex"),

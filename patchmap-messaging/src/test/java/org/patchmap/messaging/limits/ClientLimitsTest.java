@@ -1,4 +1,4 @@
-package org.patchmap.ingest.upload;
+package org.patchmap.messaging.limits;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +18,16 @@ class ClientLimitsTest {
 
     @Test
     void tenAMinuteAtOnceThenOneEverySixSeconds() {
-        ClientLimits limits = new ClientLimits(10, 0, now::get);
+        ClientLimits limits = new ClientLimits(10, 0, 5, now::get);
         for (int i = 0; i < 10; i++) {
             assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a")).release().run();
         }
-        assertEquals(new ClientLimits.Refused(UploadLimit.RATE, 6), limits.admit("a"));
+        assertEquals(new ClientLimits.Refused(ClientLimit.RATE, 6), limits.admit("a"));
         advanceSeconds(4.5);
-        assertEquals(new ClientLimits.Refused(UploadLimit.RATE, 2), limits.admit("a"));
+        assertEquals(new ClientLimits.Refused(ClientLimit.RATE, 2), limits.admit("a"));
         advanceSeconds(1.5);
         assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a"));
-        assertEquals(new ClientLimits.Refused(UploadLimit.RATE, 6), limits.admit("a"));
+        assertEquals(new ClientLimits.Refused(ClientLimit.RATE, 6), limits.admit("a"));
         // another client has a bucket of its own
         assertInstanceOf(ClientLimits.Admitted.class, limits.admit("b"));
         // a minute refills the bucket, never beyond its size
@@ -35,16 +35,16 @@ class ClientLimitsTest {
         for (int i = 0; i < 10; i++) {
             assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a"));
         }
-        assertEquals(UploadLimit.RATE, ((ClientLimits.Refused) limits.admit("a")).limit());
+        assertEquals(ClientLimit.RATE, ((ClientLimits.Refused) limits.admit("a")).limit());
     }
 
     @Test
     void twoInProgressAtOnceAndARefusalCostsNoToken() {
-        ClientLimits limits = new ClientLimits(3, 2, now::get);
+        ClientLimits limits = new ClientLimits(3, 2, 5, now::get);
         ClientLimits.Admitted first = assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a"));
         ClientLimits.Admitted second = assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a"));
-        assertEquals(new ClientLimits.Refused(UploadLimit.CONCURRENCY, 5), limits.admit("a"));
-        assertEquals(new ClientLimits.Refused(UploadLimit.CONCURRENCY, 5), limits.admit("a"));
+        assertEquals(new ClientLimits.Refused(ClientLimit.CONCURRENCY, 5), limits.admit("a"));
+        assertEquals(new ClientLimits.Refused(ClientLimit.CONCURRENCY, 5), limits.admit("a"));
         assertEquals(2, limits.inProgress());
         first.release().run();
         first.release().run(); // once only: the answer's end and the connection's close both call it
@@ -52,12 +52,12 @@ class ClientLimitsTest {
         // the third token is still there: the two refusals took none
         assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a"));
         second.release().run();
-        assertEquals(UploadLimit.RATE, ((ClientLimits.Refused) limits.admit("a")).limit());
+        assertEquals(ClientLimit.RATE, ((ClientLimits.Refused) limits.admit("a")).limit());
     }
 
     @Test
     void zeroTurnsALimitOff() {
-        ClientLimits limits = new ClientLimits(0, 0, now::get);
+        ClientLimits limits = new ClientLimits(0, 0, 5, now::get);
         for (int i = 0; i < 1000; i++) {
             assertInstanceOf(ClientLimits.Admitted.class, limits.admit("a"));
         }
@@ -66,7 +66,7 @@ class ClientLimitsTest {
 
     @Test
     void idleClientsAreForgottenWhenManyAreTracked() {
-        ClientLimits limits = new ClientLimits(10, 2, now::get);
+        ClientLimits limits = new ClientLimits(10, 2, 5, now::get);
         ClientLimits.Admitted busy = assertInstanceOf(ClientLimits.Admitted.class, limits.admit("busy"));
         for (int i = 1; i < ClientLimits.MAX_TRACKED; i++) {
             assertInstanceOf(ClientLimits.Admitted.class, limits.admit("client-" + i)).release().run();

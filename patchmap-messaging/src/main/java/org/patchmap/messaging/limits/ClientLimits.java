@@ -1,4 +1,4 @@
-package org.patchmap.ingest.upload;
+package org.patchmap.messaging.limits;
 
 import java.util.HashMap;
 import java.util.Iterator;
@@ -7,37 +7,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Per-client upload limits: a token bucket of {@code perMinute} tokens refilled continuously
+ * Per-client request limits: a token bucket of {@code perMinute} tokens refilled continuously
  * ({@code perMinute} a minute, so a client may send that many at once, then one every
- * {@code 60 / perMinute} seconds), and at most {@code concurrent} uploads in progress. A limit of
+ * {@code 60 / perMinute} seconds), and at most {@code concurrent} requests in progress. A limit of
  * 0 or less is off.
  *
  * <p>Hand-written: Bucket4j is not among the libraries this build can use, and Resilience4j's
  * rate limiter is a fixed-window limiter per instance, not a per-key token bucket; this is a few
- * lines of arithmetic under one lock (uploads are rare, so the lock is never contended).
+ * lines of arithmetic under one lock (the limited requests are rare and costly, so the lock is never
+ * contended).
  */
 public final class ClientLimits {
-    /** Seconds a client refused for concurrency is told to wait: an upload usually ends within them. */
-    public static final long CONCURRENCY_RETRY_AFTER_SECONDS = 5;
     /** Clients tracked before the idle ones (bucket full, nothing in progress) are forgotten. */
     static final int MAX_TRACKED = 10_000;
     private static final double NANOS_PER_MINUTE = TimeUnit.MINUTES.toNanos(1);
 
     private final int perMinute;
     private final int concurrent;
+    private final long concurrencyRetryAfterSeconds;
     private final LongSupplier nanoClock;
     private final Map<String, Client> clients = new HashMap<>();
 
-    /** The answer to one upload's arrival. */
+    /** The answer to one request's arrival. */
     public sealed interface Admission {
     }
 
-    /** Admitted: call {@link #release()} once the upload's answer is sent or its connection is gone. */
+    /** Admitted: call {@link #release()} once the request's answer is sent or its connection is gone. */
     public record Admitted(Runnable release) implements Admission {
     }
 
     /** Refused by {@code limit}; the client may try again after {@code retryAfterSeconds}. */
-    public record Refused(UploadLimit limit, long retryAfterSeconds) implements Admission {
+    public record Refused(ClientLimit limit, long retryAfterSeconds) implements Admission {
     }
 
     private static final class Client {
@@ -46,9 +46,15 @@ public final class ClientLimits {
         int inProgress;
     }
 
-    public ClientLimits(int perMinute, int concurrent, LongSupplier nanoClock) {
+    /**
+     * @param concurrencyRetryAfterSeconds what a client refused for concurrency is told to wait: about the
+     *                                     time one request takes
+     * @param nanoClock                    {@link System#nanoTime()}, or a clock a test moves
+     */
+    public ClientLimits(int perMinute, int concurrent, long concurrencyRetryAfterSeconds, LongSupplier nanoClock) {
         this.perMinute = perMinute;
         this.concurrent = concurrent;
+        this.concurrencyRetryAfterSeconds = concurrencyRetryAfterSeconds;
         this.nanoClock = nanoClock;
     }
 
@@ -61,7 +67,7 @@ public final class ClientLimits {
     }
 
     /**
-     * One upload from {@code client} arrives. The concurrency limit is checked first, so that a
+     * One request from {@code client} arrives. The concurrency limit is checked first, so that a
      * refusal for it costs no token; a refusal for either costs nothing.
      */
     public synchronized Admission admit(String client) {
@@ -72,12 +78,12 @@ public final class ClientLimits {
         Client c = clients.computeIfAbsent(client, k -> newClient(now));
         refill(c, now);
         if (concurrent > 0 && c.inProgress >= concurrent) {
-            return new Refused(UploadLimit.CONCURRENCY, CONCURRENCY_RETRY_AFTER_SECONDS);
+            return new Refused(ClientLimit.CONCURRENCY, concurrencyRetryAfterSeconds);
         }
         if (perMinute > 0) {
             if (c.tokens < 1) {
                 double nanosToOne = (1 - c.tokens) * NANOS_PER_MINUTE / perMinute;
-                return new Refused(UploadLimit.RATE, Math.max(1, (long) Math.ceil(nanosToOne / 1e9)));
+                return new Refused(ClientLimit.RATE, Math.max(1, (long) Math.ceil(nanosToOne / 1e9)));
             }
             c.tokens -= 1;
         }
@@ -86,7 +92,7 @@ public final class ClientLimits {
         return new Admitted(() -> release(c, released));
     }
 
-    /** Uploads in progress, all clients together. */
+    /** Requests in progress, all clients together. */
     public synchronized int inProgress() {
         return clients.values().stream().mapToInt(c -> c.inProgress).sum();
     }
