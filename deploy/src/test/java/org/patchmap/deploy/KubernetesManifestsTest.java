@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Kubernetes manifests agree with the services they deploy (ports, probes) and with kustomize. */
 class KubernetesManifestsTest {
     private static final Path K8S = Path.of("kubernetes");
+    private static final Path BASE = K8S.resolve("base");
     private static final List<String> SERVICES =
             List.of("ingest-service", "feature-service", "metadata-service", "embedding-service");
 
@@ -54,7 +55,7 @@ class KubernetesManifestsTest {
     @Test
     void deploymentsMatchTheirServices() throws IOException {
         for (String service : SERVICES) {
-            List<JsonNode> docs = documents(K8S.resolve(service + ".yaml"));
+            List<JsonNode> docs = documents(BASE.resolve("services").resolve(service + ".yaml"));
             assertEquals(List.of("Deployment", "Service"), docs.stream().map(d -> d.get("kind").asText()).toList());
             JsonNode container = docs.get(0).at("/spec/template/spec/containers/0");
             int port = defaultPort(service, "quarkus.http.port", "HTTP_PORT");
@@ -78,23 +79,31 @@ class KubernetesManifestsTest {
 
     @Test
     void prometheusScrapesTheManagementPort() throws IOException {
-        JsonNode endpoint = documents(K8S.resolve("servicemonitor.yaml")).get(0).at("/spec/endpoints/0");
+        JsonNode endpoint = documents(BASE.resolve("monitoring/servicemonitor.yaml")).get(0).at("/spec/endpoints/0");
         assertEquals("management", endpoint.get("port").asText());
         assertEquals("/q/metrics", endpoint.get("path").asText());
     }
 
+    /** Every folder of the base lists every manifest it holds and every sub-folder that is a kustomization. */
     @Test
-    void kustomizationListsEveryManifest() throws IOException {
-        JsonNode k = documents(K8S.resolve("kustomization.yaml")).get(0);
-        TreeSet<String> listed = new TreeSet<>();
-        k.get("resources").forEach(r -> listed.add(r.asText()));
-        TreeSet<String> present = new TreeSet<>();
-        try (Stream<Path> files = Files.list(K8S)) {
-            files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml"))
-                    .forEach(present::add);
+    void kustomizationsListEveryManifest() throws IOException {
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(BASE)) {
+            folders = walk.filter(d -> Files.exists(d.resolve("kustomization.yaml"))).toList();
         }
-        assertEquals(present, listed);
+        assertTrue(folders.size() >= 3, folders.toString());
+        for (Path folder : folders) {
+            JsonNode k = documents(folder.resolve("kustomization.yaml")).get(0);
+            TreeSet<String> listed = new TreeSet<>();
+            k.path("resources").forEach(r -> listed.add(r.asText()));
+            TreeSet<String> present = new TreeSet<>();
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> Files.isDirectory(f) ? Files.exists(f.resolve("kustomization.yaml"))
+                                : f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
+                        .map(f -> f.getFileName().toString()).forEach(present::add);
+            }
+            assertEquals(present, listed, folder.toString());
+        }
     }
 
     @Test
