@@ -1,5 +1,7 @@
 package org.patchmap.ingest.rest;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,6 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = InfrastructureTestResource.class, restrictToAnnotatedClass = false)
 class DeadLetterResourceTest {
+    /** The management interface's root, {@code .../q/}: metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     private static final String DLQ = Topics.deadLetter(Topics.ASSETS);
 
     @Test
@@ -100,7 +106,7 @@ class DeadLetterResourceTest {
             assertEquals(DLQ + "[" + from.get("dlqPartition") + "]@" + from.get("dlqOffset"),
                     new String(r.headers().lastHeader("patchmap-replayed-from").value(), StandardCharsets.UTF_8));
         }
-        assertTrue(given().get("/q/metrics").asString()
+        assertTrue(given().get(management + "metrics").asString()
                 .contains("patchmap_dead_letters_replayed_total{topic=\"patchmap.assets\"} 2.0"));
 
         // Still bad, the replayed records are dead-lettered again as the new records they are: the reason is
