@@ -81,16 +81,23 @@ async function main(): Promise<void> {
     hover(row, x, y) {
       const m = current;
       if (row === null || !m) { tip.hidden = true; return; }
-      const lines = [`<b></b>`, `${m.dandiset[row] ? 'dandiset ' + m.dandiset[row] : 'upload'} · ${m.species[row] ?? 'species unknown'}`,
+      // every value goes in as text: species, region and types come from metadata, which anyone can write
+      const lines: string[] = [`${m.dandiset[row] ? 'dandiset ' + m.dandiset[row] : 'upload'} · ${m.species[row] ?? 'species unknown'}`,
         `${m.region[row] ?? 'region unknown'}`];
-      tip.innerHTML = lines.join('<br>');
-      tip.querySelector('b')!.textContent = m.ids[row] + (m.placed[row] ? ' (placed)' : '');
-      if (m.simulatedType[row]) tip.insertAdjacentHTML('beforeend', `<br><span class="sim">SIMULATED: ${m.simulatedType[row]}</span>`);
+      if (m.simulatedType[row]) lines.push(`SIMULATED: ${m.simulatedType[row]}`);
       KEY_FEATURES.forEach((name, k) => {
         const v = hoverValues[k]?.[row];
         const f = featureByName.get(name)!;
-        if (v !== undefined) tip.insertAdjacentHTML('beforeend', `<br>${f.label}: ${Number.isFinite(v) ? v.toPrecision(3) + ' ' + f.unit : 'missing'}`);
+        if (v !== undefined) lines.push(`${f.label}: ${Number.isFinite(v) ? v.toPrecision(3) + ' ' + f.unit : 'missing'}`);
       });
+      const title = document.createElement('b');
+      title.textContent = m.ids[row] + (m.placed[row] ? ' (placed)' : '');
+      tip.replaceChildren(title, ...lines.flatMap((line) => {
+        const span = document.createElement('span');
+        span.textContent = line;
+        if (line.startsWith('SIMULATED: ')) span.className = 'sim';
+        return [document.createElement('br'), span];
+      }));
       tip.style.left = `${x + 14}px`;
       tip.style.top = `${y + 14}px`;
       tip.hidden = false;
