@@ -108,7 +108,12 @@ class KubernetesManifestsTest {
 
     @Test
     void dashboardChartsOnlyMetricsTheServicesExpose() throws IOException {
-        JsonNode dash = new ObjectMapper().readTree(Path.of("monitoring/patchmap-dashboard.json").toFile());
+        StringBuilder dash = new StringBuilder();
+        try (Stream<Path> files = Files.list(BASE.resolve("monitoring/dashboards"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                dash.append(new ObjectMapper().readTree(f.toFile()));
+            }
+        }
         StringBuilder code = new StringBuilder();
         for (String module : List.of("patchmap-messaging", "ingest-service", "feature-service", "metadata-service",
                 "embedding-service")) {
