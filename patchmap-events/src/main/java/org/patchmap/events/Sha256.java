@@ -17,7 +17,12 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+        return HexFormat.of().formatHex(bytes(bytes));
+    }
+
+    /** The 32 bytes of the digest. */
+    public static byte[] bytes(byte[] bytes) {
+        return digest().digest(bytes);
     }
 
     /** Of a file, streamed (downloads and uploads reach hundreds of MB). */
