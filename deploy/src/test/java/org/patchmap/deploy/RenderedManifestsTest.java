@@ -108,6 +108,34 @@ class RenderedManifestsTest {
         assertEquals(3, checked, "scalers: ingest, feature and metadata");
     }
 
+    /** The services with admin endpoints verify tokens with the key the ConfigMap names, mounted from its Secret. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void adminTokensAreVerifiedWithTheMountedKey(String overlay) throws Exception {
+        List<JsonNode> objects = rendered(overlay);
+        String location = objects.stream().filter(o -> o.get("kind").asText().equals("ConfigMap")
+                && o.at("/metadata/name").asText().equals("patchmap-config")).findFirst().orElseThrow()
+                .at("/data/AUTH_PUBLIC_KEY_LOCATION").asText();
+        String folder = location.substring(0, location.lastIndexOf('/'));
+        for (String service : List.of("ingest-service", "embedding-service")) {
+            JsonNode pod = objects.stream().filter(o -> o.get("kind").asText().equals("Deployment")
+                    && o.at("/metadata/name").asText().equals(service)).findFirst().orElseThrow().at("/spec/template/spec");
+            String volume = null;
+            for (JsonNode m : pod.at("/containers/0/volumeMounts")) {
+                if (m.path("mountPath").asText().equals(folder)) {
+                    volume = m.path("name").asText();
+                }
+            }
+            String secret = null;
+            for (JsonNode v : pod.path("volumes")) {
+                if (v.path("name").asText().equals(volume)) {
+                    secret = v.at("/secret/secretName").asText();
+                }
+            }
+            assertEquals("patchmap-auth", secret, service + " mounts the token key at " + folder);
+        }
+    }
+
     /** The pod spec of a workload (Deployment, StatefulSet, DaemonSet, Job, CronJob), else null. */
     static JsonNode podSpec(JsonNode o) {
         return switch (o.get("kind").asText()) {
