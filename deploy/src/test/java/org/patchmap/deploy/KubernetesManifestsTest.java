@@ -3,8 +3,6 @@ package org.patchmap.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,20 +26,6 @@ class KubernetesManifestsTest {
     private static final List<String> SERVICES =
             List.of("ingest-service", "feature-service", "metadata-service", "embedding-service");
 
-    private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(file.toFile())) {
-            var it = new YAMLMapper().readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                JsonNode n = it.next();
-                if (n != null && !n.isNull() && !n.isMissingNode()) {
-                    docs.add(n);
-                }
-            }
-        }
-        return docs;
-    }
-
     /** The default of {@code variable} in the service's application.properties, the value of {@code property}. */
     private static int defaultPort(String service, String property, String variable) throws IOException {
         Properties p = new Properties();
@@ -56,7 +40,7 @@ class KubernetesManifestsTest {
     @Test
     void deploymentsMatchTheirServices() throws IOException {
         for (String service : SERVICES) {
-            List<JsonNode> docs = documents(BASE.resolve("services").resolve(service + ".yaml"));
+            List<JsonNode> docs = Manifests.documents(BASE.resolve("services").resolve(service + ".yaml"));
             assertEquals(List.of("Deployment", "Service"), docs.stream().map(d -> d.get("kind").asText()).toList());
             JsonNode container = docs.get(0).at("/spec/template/spec/containers/0");
             int port = defaultPort(service, "quarkus.http.port", "HTTP_PORT");
@@ -92,7 +76,7 @@ class KubernetesManifestsTest {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
                     .sorted().toList()) {
-                docs.addAll(documents(f));
+                docs.addAll(Manifests.documents(f));
             }
         }
         return docs;
@@ -202,7 +186,7 @@ class KubernetesManifestsTest {
 
     @Test
     void prometheusScrapesTheManagementPort() throws IOException {
-        JsonNode endpoint = documents(BASE.resolve("monitoring/servicemonitor.yaml")).get(0).at("/spec/endpoints/0");
+        JsonNode endpoint = Manifests.documents(BASE.resolve("monitoring/servicemonitor.yaml")).get(0).at("/spec/endpoints/0");
         assertEquals("management", endpoint.get("port").asText());
         assertEquals("/q/metrics", endpoint.get("path").asText());
     }
@@ -216,7 +200,7 @@ class KubernetesManifestsTest {
         }
         assertTrue(folders.size() >= 3, folders.toString());
         for (Path folder : folders) {
-            JsonNode k = documents(folder.resolve("kustomization.yaml")).get(0);
+            JsonNode k = Manifests.documents(folder.resolve("kustomization.yaml")).get(0);
             TreeSet<String> listed = new TreeSet<>();
             k.path("resources").forEach(r -> listed.add(r.asText()));
             TreeSet<String> present = new TreeSet<>();

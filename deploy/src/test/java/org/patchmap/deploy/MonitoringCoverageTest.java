@@ -2,8 +2,6 @@ package org.patchmap.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -59,20 +57,6 @@ class MonitoringCoverageTest {
             "kafka_consumer_fetch_manager_records_lag_max",
             List.of("org/apache/kafka/clients/consumer/internals/FetchMetricsRegistry.class", "records-lag-max"));
 
-    static List<JsonNode> yaml(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(file.toFile())) {
-            var it = new YAMLMapper().readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                JsonNode n = it.next();
-                if (n != null && !n.isNull() && !n.isMissingNode()) {
-                    docs.add(n);
-                }
-            }
-        }
-        return docs;
-    }
-
     static List<Path> dashboards() throws IOException {
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
@@ -90,7 +74,7 @@ class MonitoringCoverageTest {
                 }
             }
         }
-        for (JsonNode group : yaml(MONITORING.resolve("prometheus-rules.yaml")).get(0).at("/spec/groups")) {
+        for (JsonNode group : Manifests.documents(MONITORING.resolve("prometheus-rules.yaml")).get(0).at("/spec/groups")) {
             for (JsonNode rule : group.path("rules")) {
                 queries.put("rule " + rule.path("alert").asText(), rule.path("expr").asText());
             }
@@ -220,7 +204,7 @@ class MonitoringCoverageTest {
 
     @Test
     void dashboardsAreConfigMapsForGrafanasSidecar() throws IOException {
-        JsonNode k = yaml(DASHBOARDS.resolve("kustomization.yaml")).get(0);
+        JsonNode k = Manifests.documents(DASHBOARDS.resolve("kustomization.yaml")).get(0);
         assertEquals("1", k.at("/generatorOptions/labels/grafana_dashboard").asText());
         TreeSet<String> generated = new TreeSet<>();
         k.path("configMapGenerator").forEach(g -> g.path("files").forEach(f -> generated.add(f.asText())));
@@ -243,10 +227,10 @@ class MonitoringCoverageTest {
 
     @Test
     void everyAlertHasARunbookAndTheMapRuleFollowsTheRecomputePolicy() throws IOException {
-        JsonNode rules = yaml(MONITORING.resolve("prometheus-rules.yaml")).get(0);
+        JsonNode rules = Manifests.documents(MONITORING.resolve("prometheus-rules.yaml")).get(0);
         assertEquals("kube-prometheus-stack", rules.at("/metadata/labels/release").asText());
         assertEquals("kube-prometheus-stack",
-                yaml(MONITORING.resolve("servicemonitor.yaml")).get(0).at("/metadata/labels/release").asText());
+                Manifests.documents(MONITORING.resolve("servicemonitor.yaml")).get(0).at("/metadata/labels/release").asText());
         TreeSet<String> alerts = new TreeSet<>();
         String staleMap = null;
         for (JsonNode group : rules.at("/spec/groups")) {

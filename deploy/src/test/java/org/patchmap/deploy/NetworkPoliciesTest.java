@@ -30,7 +30,7 @@ class NetworkPoliciesTest {
         List<JsonNode> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(NETWORK)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                for (JsonNode doc : MonitoringCoverageTest.yaml(f)) {
+                for (JsonNode doc : Manifests.documents(f)) {
                     if (kind.equals(doc.path("kind").asText())) {
                         found.add(doc);
                     }

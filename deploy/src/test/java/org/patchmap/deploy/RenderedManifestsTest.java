@@ -1,8 +1,6 @@
 package org.patchmap.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -162,17 +160,7 @@ class RenderedManifestsTest {
     private static List<JsonNode> rendered(String overlay) throws Exception {
         Run run = run(List.of("kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toString()));
         assertEquals(0, run.exit(), run.output());
-        List<JsonNode> docs = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(run.output())) {
-            var it = new YAMLMapper().readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                JsonNode n = it.next();
-                if (n != null && n.has("kind")) {
-                    docs.add(n);
-                }
-            }
-        }
-        return docs;
+        return Manifests.documents(run.output()).stream().filter(n -> n.has("kind")).toList();
     }
 
     private record Run(int exit, String output) {

@@ -63,25 +63,11 @@ class StrimziResourcesTest {
     private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(file.toFile())) {
-            var it = new YAMLMapper().readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                JsonNode n = it.next();
-                if (n != null && !n.isNull() && !n.isMissingNode()) {
-                    docs.add(n);
-                }
-            }
-        }
-        return docs;
-    }
-
     /** Every Strimzi object of {@code files}, read strictly into its model class. */
     private static List<Object> strimziObjects(List<Path> files) throws IOException {
         List<Object> objects = new ArrayList<>();
         for (Path file : files) {
-            for (JsonNode doc : documents(file)) {
+            for (JsonNode doc : Manifests.documents(file)) {
                 assertEquals("kafka.strimzi.io/v1", doc.path("apiVersion").asText(), file + " " + doc.path("kind"));
                 Class<?> type = MODEL.get(doc.path("kind").asText());
                 assertTrue(type != null, file + ": no model for " + doc.path("kind"));
@@ -359,7 +345,7 @@ class StrimziResourcesTest {
     void eachDeploymentLogsInAsItsOwnUser() throws IOException {
         Path component = K8S.resolve("components/kafka-clients");
         for (String service : SERVICES) {
-            JsonNode deployment = documents(component.resolve(service + ".yaml")).get(0);
+            JsonNode deployment = Manifests.documents(component.resolve(service + ".yaml")).get(0);
             assertEquals(service, deployment.at("/metadata/name").asText());
             Map<String, JsonNode> env = new TreeMap<>();
             deployment.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.get("name").asText(), e));
@@ -383,7 +369,7 @@ class StrimziResourcesTest {
      */
     @Test
     void theReplicaSetHasItsRequiredFieldsAndOneUserPerService() throws IOException {
-        List<JsonNode> docs = documents(K8S.resolve("base/mongodb/mongodb.yaml"));
+        List<JsonNode> docs = Manifests.documents(K8S.resolve("base/mongodb/mongodb.yaml"));
         assertEquals(1, docs.size());
         JsonNode mdb = docs.get(0);
         assertEquals("mongodbcommunity.mongodb.com/v1", mdb.get("apiVersion").asText());
@@ -411,7 +397,7 @@ class StrimziResourcesTest {
         }
         // each service reads the connection string of its own user
         for (String service : SERVICES) {
-            JsonNode uri = documents(K8S.resolve("components/mongodb-clients/" + service + ".yaml")).get(0)
+            JsonNode uri = Manifests.documents(K8S.resolve("components/mongodb-clients/" + service + ".yaml")).get(0)
                     .at("/spec/template/spec/containers/0/env/0");
             assertEquals("MONGODB_URI", uri.get("name").asText());
             assertEquals("mongodb-" + service, uri.at("/valueFrom/secretKeyRef/name").asText());
