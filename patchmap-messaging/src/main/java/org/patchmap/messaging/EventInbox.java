@@ -43,10 +43,11 @@ import java.util.function.Supplier;
  * infrastructure unavailable is taken back, so outages do not make a good record poison.
  *
  * <p>A crash ends every record in progress in the process, not only the one that caused it. So a
- * record with an unfinished attempt (a suspect) runs alone: it waits until the records in progress
- * are done, and the others wait for it, before its attempt is counted. After one crash the records
- * that were in progress are each tried alone; the innocent finish, and only the record that crashes
- * the consumer on its own reaches the limit. A listener may also be told of a poison record before
+ * record with an unfinished attempt (a suspect) runs alone: its attempt is taken back while it waits
+ * until the records in progress are done, and counted again once it runs, the others waiting for it.
+ * After one crash the records that were in progress are each tried alone; the innocent finish, and
+ * only the record that crashes the consumer on its own reaches the limit. (A record already counted
+ * while it waits behind a suspect that crashes becomes a suspect itself: charged once, then alone.) A listener may also be told of a poison record before
  * it is dead-lettered (to record the outcome where a user looks for it).
  *
  * <p>Metrics: {@code patchmap_records_total{topic,outcome}} (ok, dead_letter, unavailable),
@@ -114,13 +115,23 @@ public class EventInbox {
         boolean begun = false;
         Lock lock = null;
         try {
-            boolean suspect = withRetries(record, () -> attempts.unfinished(record.topic(), record.partition(),
-                    record.offset(), group)) > 0;
-            lock = suspect ? isolation.writeLock() : isolation.readLock();
-            lock.lock();
-            long crashes = withRetries(record, () -> attempts.begin(record.topic(), record.partition(),
-                    record.offset(), group));
+            long crashes = begin(record, group);
             begun = true;
+            if (crashes > 0) {
+                // a suspect: not counted while it waits for the records in progress, counted again once alone
+                withRetries(record, () -> {
+                    attempts.takeBack(record.topic(), record.partition(), record.offset(), group);
+                    return null;
+                });
+                begun = false;
+                lock = isolation.writeLock();
+                lock.lock();
+                crashes = begin(record, group);
+                begun = true;
+            } else {
+                lock = isolation.readLock();
+                lock.lock();
+            }
             if (crashes >= poisonMaxAttempts) {
                 tell(onPoison, record);
                 throw new PoisonRecordException(crashes);
@@ -177,6 +188,11 @@ public class EventInbox {
             LOG.warnf("%s[%d]@%d: the listener could not record the poison record's outcome (%s)", record.topic(),
                     record.partition(), record.offset(), e.toString());
         }
+    }
+
+    /** Counts one more attempt at the record; returns how many were begun before and never finished. */
+    private long begin(ConsumerRecord<String, String> record, String group) {
+        return withRetries(record, () -> attempts.begin(record.topic(), record.partition(), record.offset(), group));
     }
 
     /** The attempt did not fail for the record's sake: it does not count towards poison (when MongoDB answers). */

@@ -51,12 +51,6 @@ public class RecordAttempts {
         return ((Number) after.get("count")).longValue() - 1;
     }
 
-    /** How many attempts at the record were begun and never finished (0 for a record never begun). */
-    public long unfinished(String topic, int partition, long offset, String group) {
-        Document d = attempts.find(Filters.eq("_id", id(topic, partition, offset, group))).first();
-        return d == null ? 0 : ((Number) d.get("count")).longValue();
-    }
-
     /** The record is done (processed or dead-lettered): its attempts are forgotten. */
     public void finish(String topic, int partition, long offset, String group) {
         attempts.deleteOne(Filters.eq("_id", id(topic, partition, offset, group)));
